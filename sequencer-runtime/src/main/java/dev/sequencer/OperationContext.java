@@ -1,0 +1,26 @@
+package dev.sequencer;
+
+import java.sql.Connection;
+import javax.sql.DataSource;
+
+/** What an operation sees while it runs. */
+public interface OperationContext {
+
+    /**
+     * The connection of this operation. For a transactional operation it is inside the operation's transaction: do
+     * not commit, roll back or close it. For a non-transactional operation it is in auto-commit mode.
+     */
+    Connection connection();
+
+    /** The data source Sequencer runs on, for work that needs connections of its own. */
+    DataSource dataSource();
+
+    /** The operation's name, as recorded in the history table. */
+    String name();
+
+    /** The operation's descriptor from the generated registry. */
+    OperationDescriptor descriptor();
+
+    /** Which attempt this is, starting at 1. */
+    int attempt();
+}

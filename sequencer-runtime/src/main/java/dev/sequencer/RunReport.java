@@ -1,0 +1,77 @@
+package dev.sequencer;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one run ({@code migrate()} or {@code process()}) did, or for a dry run, what it would do: migrations and
+ * operations in the order they ran or would run.
+ *
+ * @param steps the steps in order
+ * @param dryRun whether nothing was changed and the steps are a plan
+ */
+public record RunReport(List<Step> steps, boolean dryRun) {
+
+    public RunReport {
+        steps = List.copyOf(steps);
+    }
+
+    /** The operation steps, in order. */
+    public List<Step> operations() {
+        return steps.stream().filter(s -> s.kind() == Kind.OPERATION).toList();
+    }
+
+    /** The migration steps, in order. */
+    public List<Step> migrations() {
+        return steps.stream().filter(s -> s.kind() == Kind.MIGRATION).toList();
+    }
+
+    /** Whether no migration and no operation ran (or, for a dry run, would run). */
+    public boolean nothingPending() {
+        return steps.stream().noneMatch(s -> s.outcome() != Outcome.WAITING);
+    }
+
+    /** What a step is. */
+    public enum Kind {
+        MIGRATION,
+        OPERATION
+    }
+
+    /** How a step ended. */
+    public enum Outcome {
+        /** A Flyway migration was applied. */
+        APPLIED,
+        /** An operation ran and was recorded {@code completed}. */
+        COMPLETED,
+        /** An operation was recorded {@code skipped}. */
+        SKIPPED,
+        /** An operation failed and was recorded {@code failed}. */
+        FAILED,
+        /** An operation was handed to the asynchronous backend and recorded {@code dispatched}. */
+        DISPATCHED,
+        /** An operation completed earlier in the run was undone and recorded {@code rolled_back}. */
+        ROLLED_BACK,
+        /** An operation stays pending; the detail says why (for example an unmet dependency). */
+        WAITING,
+        /** Dry run: the step would run. */
+        PLANNED
+    }
+
+    /**
+     * One step of a run.
+     *
+     * @param kind migration or operation
+     * @param name the operation name, or the migration's version and description
+     * @param outcome how it ended
+     * @param detail a reason or message, empty when there is nothing to say
+     * @param elapsed how long it took ({@link Duration#ZERO} for plans)
+     */
+    public record Step(Kind kind, String name, Outcome outcome, String detail, Duration elapsed) {
+
+        @Override
+        public String toString() {
+            return kind.name().toLowerCase(java.util.Locale.ROOT) + ' ' + name + ": "
+                    + outcome.name().toLowerCase(java.util.Locale.ROOT) + (detail.isEmpty() ? "" : " (" + detail + ')');
+        }
+    }
+}
