@@ -47,7 +47,12 @@ public record OperationDescriptor(
 
     /** The timestamp as written in names, {@code yyyy_MM_dd_HHmmss}. */
     public String displayTimestamp() {
-        return timestamp.substring(0, 4) + '_' + timestamp.substring(4, 6) + '_' + timestamp.substring(6, 8) + '_'
+        return timestamp.substring(0, 4)
+                + '_'
+                + timestamp.substring(4, 6)
+                + '_'
+                + timestamp.substring(6, 8)
+                + '_'
                 + timestamp.substring(8);
     }
 

@@ -1,49 +1,359 @@
 package dev.sequencer;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sequencer.internal.config.ConfigurationSource;
+import dev.sequencer.internal.config.SequencerSettings;
+import dev.sequencer.internal.config.SettingKeys;
+import dev.sequencer.internal.engine.Engine;
+import dev.sequencer.internal.engine.Listeners;
+import dev.sequencer.internal.engine.MigrationInterleaver;
+import dev.sequencer.internal.engine.Planner;
+import dev.sequencer.internal.engine.RunOptions;
+import dev.sequencer.internal.store.HistoryRow;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The front door of Sequencer. PLACEHOLDER while the runtime is written: the signatures used by generated code are
- * final, the bodies are not.
+ * The front door of Sequencer, configured the way Flyway is:
+ *
+ * <pre>{@code
+ * try (Sequencer sequencer = Sequencer.configure().dataSource(ds).registry(GeneratedSequencer.registry())
+ *         .strategy("migration").load()) {
+ *     sequencer.migrate();
+ * }
+ * }</pre>
+ *
+ * <p>{@code GeneratedSequencer.sequencer()} builds one from configuration (SPEC section 6) over the generated
+ * registry. Close it to release the connection pool it created (none is created when you pass a DataSource).
  */
 public final class Sequencer implements AutoCloseable {
 
-    private Sequencer() {}
+    private static final Logger LOG = LoggerFactory.getLogger(Sequencer.class);
 
+    private final Engine engine;
+    private final ExecutionStrategy strategy;
+    private final HikariDataSource ownedPool;
+    private final ClassLoader classLoader;
+    private final Consumer<FluentConfiguration> flywayCustomizer;
+
+    private Sequencer(
+            Engine engine,
+            ExecutionStrategy strategy,
+            HikariDataSource ownedPool,
+            ClassLoader classLoader,
+            Consumer<FluentConfiguration> flywayCustomizer) {
+        this.engine = engine;
+        this.strategy = strategy;
+        this.ownedPool = ownedPool;
+        this.classLoader = classLoader;
+        this.flywayCustomizer = flywayCustomizer;
+    }
+
+    /** Starts configuring a Sequencer. */
     public static Builder configure() {
         return new Builder();
     }
 
+    /** The strategy in force ({@code sequencer.strategy}). */
+    public ExecutionStrategy strategy() {
+        return strategy;
+    }
+
+    /** The operations this Sequencer knows, in order. */
+    public List<OperationDescriptor> registry() {
+        return engine.registry();
+    }
+
+    /** The data source operations run on. */
+    public DataSource dataSource() {
+        return engine.dataSource();
+    }
+
+    /**
+     * Runs Flyway {@code migrate}. Under the command strategy it applies migrations only; under the migration
+     * strategy operations run interleaved with them.
+     *
+     * @throws OperationFailedException naming the operation when one fails (its state is recorded {@code failed})
+     */
     public RunReport migrate() {
-        throw new UnsupportedOperationException();
+        FluentConfiguration configuration = flywayConfiguration();
+        strategy.install(configuration, this);
+        MigrateResult result = migrate(configuration);
+        return Arrays.stream(configuration.getCallbacks())
+                .filter(SequencerCallback.class::isInstance)
+                .map(c -> ((SequencerCallback) c).lastReport())
+                .findFirst()
+                .orElseGet(() -> migrationsOnly(result));
     }
 
+    /** Runs pending migrations and operations, interleaved; the same as {@code process(ProcessOptions.defaults())}. */
     public RunReport process() {
-        throw new UnsupportedOperationException();
+        return process(ProcessOptions.defaults());
     }
 
+    /**
+     * Runs pending Flyway migrations and the selected pending operations, interleaved by timestamp. With
+     * {@link ProcessOptions#dryRun()} it changes nothing and returns the plan.
+     */
+    public RunReport process(ProcessOptions options) {
+        if (strategy.isAutomatic() && !options.dryRun()) {
+            LOG.warn("sequencer.strategy is 'migration': migrate() already runs operations, so process() is redundant");
+        }
+        RunOptions run = new RunOptions(
+                "process",
+                options.tags(),
+                options.from(),
+                options.repeat(),
+                true,
+                options.sync() || engine.settings().forceSync());
+        FluentConfiguration configuration = flywayConfiguration();
+        if (options.dryRun()) {
+            MigrationInfoService info = configuration.load().info();
+            MigrationInfo current = info.current();
+            return new Planner(engine, run).plan(info.pending(), current == null ? null : current.getVersion());
+        }
+        SequencerCallback callback = new SequencerCallback(new MigrationInterleaver(engine, run));
+        addCallback(configuration, callback);
+        migrate(configuration);
+        return callback.lastReport();
+    }
+
+    /**
+     * A new Flyway callback that runs this Sequencer's operations during any Flyway {@code migrate} it is added to,
+     * with the options of the migration strategy ({@code sequencer.migration.*}).
+     */
+    public SequencerCallback callback() {
+        RunOptions options = new RunOptions(
+                "migrate",
+                Set.of(),
+                null,
+                false,
+                engine.settings().runOnNoPendingMigrations(),
+                engine.settings().forceSync());
+        return new SequencerCallback(new MigrationInterleaver(engine, options));
+    }
+
+    /** Every operation of the registry with its current state, in order. */
+    public List<OperationStatus> status() {
+        Map<String, HistoryRow> history = engine.history();
+        List<OperationStatus> status = new ArrayList<>();
+        for (OperationDescriptor op : engine.registry()) {
+            HistoryRow row = history.get(op.name());
+            status.add(
+                    row == null
+                            ? new OperationStatus(op.name(), null, true, 0, null, null, null)
+                            : new OperationStatus(
+                                    op.name(),
+                                    row.state(),
+                                    row.state() == OperationState.FAILED || row.state() == OperationState.ROLLED_BACK,
+                                    row.attempts(),
+                                    row.startedAt(),
+                                    row.finishedAt(),
+                                    row.reason()));
+        }
+        return status;
+    }
+
+    /** Closes the connection pool this Sequencer created, if any. */
     @Override
-    public void close() {}
+    public void close() {
+        if (ownedPool != null) {
+            ownedPool.close();
+        }
+    }
 
+    private FluentConfiguration flywayConfiguration() {
+        FluentConfiguration configuration = Flyway.configure(classLoader)
+                .dataSource(engine.dataSource())
+                .locations(engine.settings().flywayLocations().toArray(new String[0]));
+        if (!engine.settings().flywayProperties().isEmpty()) {
+            configuration.configuration(engine.settings().flywayProperties());
+        }
+        if (flywayCustomizer != null) {
+            flywayCustomizer.accept(configuration);
+        }
+        return configuration;
+    }
+
+    private static void addCallback(FluentConfiguration configuration, Callback callback) {
+        List<Callback> callbacks = new ArrayList<>(Arrays.asList(configuration.getCallbacks()));
+        callbacks.add(callback);
+        configuration.callbacks(callbacks.toArray(new Callback[0]));
+    }
+
+    private static MigrateResult migrate(FluentConfiguration configuration) {
+        try {
+            return configuration.load().migrate();
+        } catch (FlywayException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SequencerException sequencerException) {
+                    throw sequencerException;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static RunReport migrationsOnly(MigrateResult result) {
+        List<RunReport.Step> steps = new ArrayList<>();
+        for (var m : result.migrations) {
+            String name = m.version == null || m.version.isEmpty()
+                    ? "R " + m.description
+                    : "V" + m.version + " " + m.description;
+            steps.add(new RunReport.Step(
+                    RunReport.Kind.MIGRATION,
+                    name,
+                    RunReport.Outcome.APPLIED,
+                    "",
+                    java.time.Duration.ofMillis(m.executionTime)));
+        }
+        return new RunReport(steps, false);
+    }
+
+    /** Configures a {@link Sequencer}; later calls override earlier ones. */
     public static final class Builder {
+
+        private final Map<String, String> values = new LinkedHashMap<>();
+        private final List<OperationDescriptor> registry = new ArrayList<>();
+        private final List<SequencerListener> listeners = new ArrayList<>();
+        private DataSource dataSource;
+        private OperationFactory operationFactory;
+        private ClassLoader classLoader = Thread.currentThread().getContextClassLoader() != null
+                ? Thread.currentThread().getContextClassLoader()
+                : Sequencer.class.getClassLoader();
+        private Consumer<FluentConfiguration> flywayCustomizer;
+
+        private Builder() {}
+
+        /**
+         * Reads configuration: system properties {@code sequencer.*}, then environment variables
+         * {@code SEQUENCER_*}, then {@code sequencer.properties} on the class path.
+         */
         public Builder loadConfiguration() {
+            values.putAll(ConfigurationSource.load(classLoader));
             return this;
         }
 
-        public Builder dataSource(javax.sql.DataSource dataSource) {
+        /** Sets configuration keys ({@code sequencer.*}) explicitly. */
+        public Builder properties(Map<String, String> properties) {
+            values.putAll(properties);
             return this;
         }
 
+        /** Sets one configuration key, for example {@code property("sequencer.lock.timeout", "10s")}. */
+        public Builder property(String key, String value) {
+            values.put(key, value);
+            return this;
+        }
+
+        /** The database; when given, {@code sequencer.url}, {@code user} and {@code password} are not used. */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        /** Adds the operations of a generated registry ({@code GeneratedSequencer.registry()}). */
         public Builder registry(List<OperationDescriptor> operations) {
+            registry.addAll(operations);
             return this;
         }
 
+        /** Adds the registries listed in {@code META-INF/services/dev.sequencer.OperationRegistry}. */
         public Builder discoverRegistries() {
+            for (OperationRegistry r : ServiceLoader.load(OperationRegistry.class, classLoader)) {
+                registry.addAll(r.operations());
+            }
             return this;
         }
 
+        /** {@code command} (default) or {@code migration}. */
+        public Builder strategy(String strategy) {
+            return property(SettingKeys.STRATEGY, strategy);
+        }
+
+        public Builder listener(SequencerListener listener) {
+            listeners.add(listener);
+            return this;
+        }
+
+        /** Builds operations that have no accessible no-argument constructor, for dependency injection. */
+        public Builder operationFactory(OperationFactory factory) {
+            this.operationFactory = factory;
+            return this;
+        }
+
+        /** Adjusts the Flyway configuration Sequencer migrates with, after {@code sequencer.flyway.*} is applied. */
+        public Builder flyway(Consumer<FluentConfiguration> customizer) {
+            this.flywayCustomizer = customizer;
+            return this;
+        }
+
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = classLoader;
+            return this;
+        }
+
+        /**
+         * Validates the configuration and builds the Sequencer. Nothing touches the database before validation
+         * passes.
+         *
+         * @throws ConfigurationException naming the key at fault
+         */
         public Sequencer load() {
-            return new Sequencer();
+            SequencerSettings settings = SequencerSettings.from(values);
+            ExecutionStrategy strategy = ExecutionStrategy.named(settings.strategy());
+            if (dataSource == null && settings.url() == null) {
+                throw new ConfigurationException(
+                        SettingKeys.URL,
+                        "No database configured: set " + SettingKeys.URL
+                                + " (system property, SEQUENCER_URL environment variable or sequencer.properties), or pass a"
+                                + " DataSource");
+            }
+            List<OperationDescriptor> operations = new ArrayList<>(registry);
+            operations.sort(java.util.Comparator.comparing(OperationDescriptor::timestamp)
+                    .thenComparing(OperationDescriptor::name));
+            List<SequencerListener> all = new ArrayList<>(listeners);
+            ServiceLoader.load(SequencerListener.class, classLoader).forEach(all::add);
+            HikariDataSource pool = dataSource == null ? pool(settings) : null;
+            try {
+                Engine engine = new Engine(
+                        settings, pool != null ? pool : dataSource, operations, operationFactory, new Listeners(all));
+                return new Sequencer(engine, strategy, pool, classLoader, flywayCustomizer);
+            } catch (RuntimeException e) {
+                if (pool != null) {
+                    pool.close();
+                }
+                throw e;
+            }
+        }
+
+        private static HikariDataSource pool(SequencerSettings settings) {
+            HikariConfig config = new HikariConfig();
+            config.setPoolName("sequencer");
+            config.setJdbcUrl(settings.url());
+            config.setUsername(settings.user());
+            config.setPassword(settings.password());
+            config.setMaximumPoolSize(10);
+            config.setMinimumIdle(1);
+            config.setInitializationFailTimeout(-1); // connect on first use, after validation
+            return new HikariDataSource(config);
         }
     }
 }

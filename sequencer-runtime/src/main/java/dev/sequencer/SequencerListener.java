@@ -1,0 +1,34 @@
+package dev.sequencer;
+
+/**
+ * Receives Sequencer's events. Register one with {@link Sequencer.Builder#listener} or list it in
+ * {@code META-INF/services/dev.sequencer.SequencerListener}. Every method has an empty default; an exception thrown
+ * by a listener is logged and does not stop the run.
+ */
+public interface SequencerListener {
+
+    /** A run is about to execute its first operation. */
+    default void operationsStarted(RunEvent event) {}
+
+    /** A run that executed operations has ended (successfully or not: see {@link RunEvent#failed()}). */
+    default void operationsEnded(RunEvent event) {}
+
+    /** A run found no operation to execute. */
+    default void noPendingOperations(RunEvent event) {}
+
+    default void operationStarted(OperationEvent event) {}
+
+    default void operationCompleted(OperationEvent event) {}
+
+    /** Recorded {@code skipped}; {@link OperationEvent#reason()} says why. */
+    default void operationSkipped(OperationEvent event) {}
+
+    /** Recorded {@code failed}; {@link OperationEvent#error()} is the failure. */
+    default void operationFailed(OperationEvent event) {}
+
+    /** Handed to the asynchronous backend and recorded {@code dispatched}. */
+    default void operationDispatched(OperationEvent event) {}
+
+    /** Undone after a later failure and recorded {@code rolled_back}. */
+    default void operationRolledBack(OperationEvent event) {}
+}

@@ -1,0 +1,48 @@
+package dev.sequencer.internal.config;
+
+import java.util.List;
+
+/** The configuration keys of SPEC section 6, in one place. */
+public final class SettingKeys {
+
+    public static final String URL = "sequencer.url";
+    public static final String USER = "sequencer.user";
+    public static final String PASSWORD = "sequencer.password";
+    public static final String STRATEGY = "sequencer.strategy";
+    public static final String RUN_ON_NO_PENDING_MIGRATIONS = "sequencer.migration.run-on-no-pending-migrations";
+    public static final String FORCE_SYNC = "sequencer.migration.force-sync";
+    public static final String FLYWAY_LOCATIONS = "sequencer.flyway.locations";
+    public static final String FLYWAY_PREFIX = "sequencer.flyway.";
+    public static final String TABLE_PREFIX = "sequencer.table-prefix";
+    public static final String LOCK_TIMEOUT = "sequencer.lock.timeout";
+    public static final String ENVIRONMENT = "sequencer.environment";
+    public static final String GUARD_HOSTNAMES = "sequencer.guard.hostnames";
+    public static final String GUARD_ADDRESSES = "sequencer.guard.addresses";
+    public static final String ORCHESTRATOR = "sequencer.orchestrator";
+    public static final String ASYNC_THREADS = "sequencer.async.threads";
+    public static final String ASYNC_POLLING_INTERVAL = "sequencer.async.polling-interval";
+    public static final String ASYNC_HEARTBEAT_INTERVAL = "sequencer.async.heartbeat-interval";
+    public static final String ASYNC_MISSED_HEARTBEATS = "sequencer.async.missed-heartbeats";
+
+    /** Every key above except the {@code sequencer.flyway.*} pass-through family. */
+    public static final List<String> ALL = List.of(
+            URL,
+            USER,
+            PASSWORD,
+            STRATEGY,
+            RUN_ON_NO_PENDING_MIGRATIONS,
+            FORCE_SYNC,
+            FLYWAY_LOCATIONS,
+            TABLE_PREFIX,
+            LOCK_TIMEOUT,
+            ENVIRONMENT,
+            GUARD_HOSTNAMES,
+            GUARD_ADDRESSES,
+            ORCHESTRATOR,
+            ASYNC_THREADS,
+            ASYNC_POLLING_INTERVAL,
+            ASYNC_HEARTBEAT_INTERVAL,
+            ASYNC_MISSED_HEARTBEATS);
+
+    private SettingKeys() {}
+}

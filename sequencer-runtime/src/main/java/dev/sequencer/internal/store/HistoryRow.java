@@ -1,0 +1,26 @@
+package dev.sequencer.internal.store;
+
+import dev.sequencer.OperationState;
+import java.time.Instant;
+
+/**
+ * The newest row of one operation in the history table.
+ *
+ * @param id the row id
+ * @param name the operation name
+ * @param state its current state
+ * @param attempts how many rows the name has in all
+ * @param owner who wrote a {@code running} or {@code dispatched} row, or {@code null}
+ * @param reason the skip reason or failure message, or {@code null}
+ * @param startedAt when the newest attempt started
+ * @param finishedAt when it finished, or {@code null}
+ */
+public record HistoryRow(
+        long id,
+        String name,
+        OperationState state,
+        int attempts,
+        String owner,
+        String reason,
+        Instant startedAt,
+        Instant finishedAt) {}

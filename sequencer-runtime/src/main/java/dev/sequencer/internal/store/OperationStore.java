@@ -1,0 +1,194 @@
+package dev.sequencer.internal.store;
+
+import dev.sequencer.OperationState;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The history tables: {@code <prefix>operations}, one row per attempt (the newest row of a name is its state), and
+ * {@code <prefix>operation_errors}, one row per failure. Modelled on Flyway's schema history table; the caller owns
+ * connections and transactions.
+ */
+public final class OperationStore {
+
+    private static final int REASON_LENGTH = 2000;
+
+    private final Dialect dialect;
+    private final String operations;
+    private final String errors;
+
+    public OperationStore(Dialect dialect, String tablePrefix) {
+        this.dialect = dialect;
+        this.operations = tablePrefix + "operations";
+        this.errors = tablePrefix + "operation_errors";
+    }
+
+    public String operationsTable() {
+        return operations;
+    }
+
+    public String errorsTable() {
+        return errors;
+    }
+
+    /** Creates the tables if absent. Call under the Sequencer lock. */
+    public void createTablesIfAbsent(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("create table if not exists " + operations + " ("
+                    + "id " + dialect.identityColumn() + ", "
+                    + "name varchar(191) not null, "
+                    + "state varchar(20) not null, "
+                    + "class_name varchar(500), "
+                    + "attempt integer not null, "
+                    + "owner varchar(200), "
+                    + "reason varchar(" + REASON_LENGTH + "), "
+                    + "started_at " + dialect.timestampType() + " not null, "
+                    + "finished_at " + dialect.timestampType() + " null, "
+                    + "duration_ms bigint)" + dialect.tableOptions());
+            s.execute("create index if not exists " + operations + "_name_idx on " + operations + " (name, id)");
+            s.execute("create table if not exists " + errors + " ("
+                    + "id " + dialect.identityColumn() + ", "
+                    + "operation_id bigint not null, "
+                    + "exception_class varchar(500) not null, "
+                    + "message " + dialect.textType() + ", "
+                    + "stack_trace " + dialect.textType() + ", "
+                    + "created_at " + dialect.timestampType() + " not null)" + dialect.tableOptions());
+        }
+        if (!c.getAutoCommit()) {
+            c.commit();
+        }
+    }
+
+    /** The newest row of every operation name; empty when the table does not exist yet. */
+    public Map<String, HistoryRow> latest(Connection c) throws SQLException {
+        if (!tableExists(c)) {
+            return Map.of();
+        }
+        String sql = "select o.id, o.name, o.state, o.owner, o.reason, o.started_at, o.finished_at, m.attempts"
+                + " from " + operations + " o join (select name, max(id) as max_id, count(*) as attempts from "
+                + operations + " group by name) m on o.id = m.max_id";
+        Map<String, HistoryRow> rows = new HashMap<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                HistoryRow row = new HistoryRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        OperationState.fromDb(rs.getString(3)),
+                        rs.getInt(8),
+                        rs.getString(4),
+                        rs.getString(5),
+                        instant(rs.getTimestamp(6)),
+                        instant(rs.getTimestamp(7)));
+                rows.put(row.name(), row);
+            }
+        }
+        return rows;
+    }
+
+    /** Adds a row and returns its id. */
+    public long insert(
+            Connection c,
+            String name,
+            String className,
+            OperationState state,
+            int attempt,
+            String owner,
+            String reason,
+            Instant startedAt,
+            Instant finishedAt)
+            throws SQLException {
+        String sql = "insert into " + operations
+                + " (name, state, class_name, attempt, owner, reason, started_at, finished_at, duration_ms)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, name);
+            ps.setString(2, state.dbValue());
+            ps.setString(3, className);
+            ps.setInt(4, attempt);
+            ps.setString(5, owner);
+            ps.setString(6, truncate(reason));
+            ps.setTimestamp(7, Timestamp.from(startedAt));
+            ps.setTimestamp(8, finishedAt == null ? null : Timestamp.from(finishedAt));
+            if (finishedAt == null) {
+                ps.setNull(9, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(9, finishedAt.toEpochMilli() - startedAt.toEpochMilli());
+            }
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("No id was generated for the new row of " + name);
+                }
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** Moves an existing row (a {@code running} one) to its final state. */
+    public void finish(
+            Connection c, long id, OperationState state, String reason, Instant startedAt, Instant finishedAt)
+            throws SQLException {
+        String sql =
+                "update " + operations + " set state = ?, reason = ?, finished_at = ?, duration_ms = ? where id = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, state.dbValue());
+            ps.setString(2, truncate(reason));
+            ps.setTimestamp(3, Timestamp.from(finishedAt));
+            ps.setLong(4, finishedAt.toEpochMilli() - startedAt.toEpochMilli());
+            ps.setLong(5, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Adds the error row of a failed attempt. */
+    public void insertError(Connection c, long operationId, Throwable error, Instant at) throws SQLException {
+        String sql = "insert into " + errors
+                + " (operation_id, exception_class, message, stack_trace, created_at) values (?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, operationId);
+            ps.setString(2, error.getClass().getName());
+            ps.setString(3, error.getMessage());
+            ps.setString(4, stackTrace(error));
+            ps.setTimestamp(5, Timestamp.from(at));
+            ps.executeUpdate();
+        }
+    }
+
+    private boolean tableExists(Connection c) throws SQLException {
+        // Probe with a query rather than metadata: identifier case differs between databases.
+        boolean autoCommit = c.getAutoCommit();
+        try (Statement s = c.createStatement()) {
+            s.executeQuery("select 1 from " + operations + " where 1 = 0").close();
+            return true;
+        } catch (SQLException e) {
+            if (!autoCommit) {
+                c.rollback(); // PostgreSQL aborts the transaction on any error
+            }
+            return false;
+        }
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= REASON_LENGTH ? s : s.substring(0, REASON_LENGTH - 1) + "…";
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String stackTrace(Throwable error) {
+        StringWriter w = new StringWriter();
+        error.printStackTrace(new PrintWriter(w));
+        return w.toString();
+    }
+}
