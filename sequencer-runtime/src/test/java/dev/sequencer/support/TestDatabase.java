@@ -1,0 +1,132 @@
+package dev.sequencer.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A real database for a test: H2 always; PostgreSQL and MariaDB when {@code sequencer.test.postgres.url} /
+ * {@code sequencer.test.mariadb.url} are set (CI sets them). {@link #fresh()} empties it.
+ */
+public record TestDatabase(String name, String url) {
+
+    public static final String POSTGRES_URL = "sequencer.test.postgres.url";
+    public static final String MARIADB_URL = "sequencer.test.mariadb.url";
+
+    /** The databases to run a parameterized test on. */
+    public static Stream<TestDatabase> all() {
+        List<TestDatabase> dbs = new ArrayList<>();
+        dbs.add(h2());
+        postgres().ifPresent(dbs::add);
+        mariadb().ifPresent(dbs::add);
+        return dbs.stream();
+    }
+
+    /** Only the server databases that are configured. */
+    public static Stream<TestDatabase> servers() {
+        return all().filter(db -> !db.name().equals("h2"));
+    }
+
+    public static TestDatabase h2() {
+        return new TestDatabase("h2", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    public static java.util.Optional<TestDatabase> postgres() {
+        return configured("postgresql", POSTGRES_URL);
+    }
+
+    public static java.util.Optional<TestDatabase> mariadb() {
+        return configured("mariadb", MARIADB_URL);
+    }
+
+    private static java.util.Optional<TestDatabase> configured(String name, String property) {
+        String url = System.getProperty(property, "");
+        return url.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(new TestDatabase(name, url));
+    }
+
+    /** Drops every table, so the test starts from an empty schema; returns this. H2 databases are new already. */
+    public TestDatabase fresh() {
+        if (name.equals("h2")) {
+            return h2();
+        }
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            if (name.equals("postgresql")) {
+                s.execute("drop schema public cascade");
+                s.execute("create schema public");
+            } else {
+                List<String> tables = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery(
+                        "select table_name from information_schema.tables where table_schema = database()")) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+                s.execute("set foreign_key_checks = 0");
+                for (String t : tables) {
+                    s.execute("drop table if exists `" + t + "`");
+                }
+                s.execute("set foreign_key_checks = 1");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot empty " + name + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url);
+    }
+
+    /** Runs a query returning one number. */
+    public long count(String sql) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a query returning strings, one per row (first column). */
+    public List<String> strings(String sql) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void execute(String sql) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The states of {@code operation}'s rows, oldest first. */
+    public List<String> states(String operation) {
+        return strings("select state from sequencer_operations where name = '" + operation + "' order by id");
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

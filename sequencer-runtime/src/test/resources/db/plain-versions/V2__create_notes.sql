@@ -1,0 +1,1 @@
+create table notes (id integer primary key, body varchar(100) not null);
