@@ -1,0 +1,193 @@
+package dev.sequencer.processor;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.util.Elements;
+
+/**
+ * Checks {@code dependsOn}: each entry must be an {@code @Operation} class other than the operation itself that comes
+ * earlier in the order; cycles are reported as such, naming the path, on every edge of the cycle. Dependencies on
+ * operations of other compilations (read from the class path) are allowed and ordered the same way.
+ */
+final class DependencyChecker {
+
+    /** One {@code dependsOn} entry that names an operation. */
+    private record Edge(OperationCandidate from, OperationCandidate to, AnnotationValue entry, boolean local) {}
+
+    private final Elements elements;
+    private final Map<String, OperationCandidate> byClass;
+
+    /** @param byClass the operations of this compilation by qualified class name, iterated in a stable order */
+    DependencyChecker(Elements elements, Map<String, OperationCandidate> byClass) {
+        this.elements = elements;
+        this.byClass = byClass;
+    }
+
+    /**
+     * Reports every problem with {@code dependsOn} and returns, per qualified class name, the names of its
+     * dependencies in declared order.
+     */
+    Map<String, List<String>> check(ValidationReport report) {
+        Map<String, List<Edge>> edges = new LinkedHashMap<>();
+        for (OperationCandidate from : byClass.values()) {
+            edges.put(from.qualifiedName(), readEdges(from, report));
+        }
+        Map<String, Integer> component = new StronglyConnected(edges).components();
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        for (List<Edge> outgoing : edges.values()) {
+            for (Edge edge : outgoing) {
+                String from = edge.from().qualifiedName();
+                String to = edge.to().qualifiedName();
+                if (edge.local() && component.get(from).equals(component.get(to))) {
+                    report.add(onEntry(edge, Message.DEPENDENCY_CYCLE, cyclePath(edge, edges, component)));
+                } else if (edge.from().isOrdered()
+                        && edge.to().isOrdered()
+                        && !edge.to().comesBefore(edge.from())) {
+                    report.add(onEntry(
+                            edge,
+                            Message.DEPENDS_ON_LATER,
+                            edge.from().displayName(elements),
+                            edge.to().displayName(elements),
+                            edge.to().name()));
+                }
+            }
+        }
+        for (Map.Entry<String, List<Edge>> entry : edges.entrySet()) {
+            names.put(
+                    entry.getKey(),
+                    entry.getValue().stream()
+                            .map(edge -> edge.to().name())
+                            .filter(name -> name != null)
+                            .collect(Collectors.toList()));
+        }
+        return names;
+    }
+
+    private List<Edge> readEdges(OperationCandidate from, ValidationReport report) {
+        List<Edge> edges = new ArrayList<>();
+        for (AnnotationValue entry : from.annotation().entries("dependsOn")) {
+            if (!(entry.getValue() instanceof DeclaredType declared)) {
+                continue; // an unresolvable class literal: javac reports it
+            }
+            TypeElement target = (TypeElement) declared.asElement();
+            String qualifiedName = target.getQualifiedName().toString();
+            if (qualifiedName.equals(from.qualifiedName())) {
+                report.add(problemOn(from, entry, Message.DEPENDS_ON_ITSELF, from.displayName(elements)));
+                continue;
+            }
+            OperationCandidate local = byClass.get(qualifiedName);
+            Optional<OperationCandidate> to = local != null
+                    ? Optional.of(local)
+                    : OperationAnnotation.of(target, elements).map(OperationCandidate::read);
+            if (to.isEmpty()) {
+                report.add(problemOn(
+                        from, entry, Message.DEPENDENCY_NOT_AN_OPERATION, from.displayName(elements), qualifiedName));
+                continue;
+            }
+            edges.add(new Edge(from, to.get(), entry, local != null));
+        }
+        return edges;
+    }
+
+    /** The shortest cycle through {@code edge}: {@code A -> B -> ... -> A}, in class names without package. */
+    private String cyclePath(Edge edge, Map<String, List<Edge>> edges, Map<String, Integer> component) {
+        String start = edge.from().qualifiedName();
+        Map<String, Edge> reachedBy = new HashMap<>();
+        Deque<String> queue = new ArrayDeque<>(List.of(edge.to().qualifiedName()));
+        reachedBy.put(edge.to().qualifiedName(), edge);
+        while (!queue.isEmpty() && !reachedBy.containsKey(start + "#")) {
+            String current = queue.removeFirst();
+            for (Edge next : edges.get(current)) {
+                String target = next.to().qualifiedName();
+                if (!next.local() || !component.get(target).equals(component.get(start))) {
+                    continue;
+                }
+                String key = target.equals(start) ? start + "#" : target;
+                if (!reachedBy.containsKey(key)) {
+                    reachedBy.put(key, next);
+                    queue.addLast(target);
+                }
+            }
+        }
+        List<String> path = new ArrayList<>();
+        String key = start + "#";
+        while (true) {
+            Edge step = reachedBy.get(key);
+            path.add(0, step.to().displayName(elements));
+            if (step == edge) {
+                break;
+            }
+            key = step.from().qualifiedName();
+        }
+        path.add(0, edge.from().displayName(elements));
+        return String.join(" -> ", path);
+    }
+
+    private Problem onEntry(Edge edge, Message message, Object... arguments) {
+        return problemOn(edge.from(), edge.entry(), message, arguments);
+    }
+
+    private static Problem problemOn(
+            OperationCandidate from, AnnotationValue entry, Message message, Object... arguments) {
+        return Problem.onValue(from.type(), from.annotation().mirror(), entry, message, arguments);
+    }
+
+    /** Tarjan's strongly connected components over the local edges; nodes in a cycle share a component number. */
+    private static final class StronglyConnected {
+        private final Map<String, List<Edge>> edges;
+        private final Map<String, Integer> index = new HashMap<>();
+        private final Map<String, Integer> lowLink = new HashMap<>();
+        private final Deque<String> stack = new ArrayDeque<>();
+        private final Map<String, Integer> component = new HashMap<>();
+        private int counter;
+
+        StronglyConnected(Map<String, List<Edge>> edges) {
+            this.edges = edges;
+        }
+
+        Map<String, Integer> components() {
+            for (String node : edges.keySet()) {
+                if (!index.containsKey(node)) {
+                    visit(node);
+                }
+            }
+            return component;
+        }
+
+        private void visit(String node) {
+            index.put(node, counter);
+            lowLink.put(node, counter);
+            counter++;
+            stack.push(node);
+            for (Edge edge : edges.get(node)) {
+                if (!edge.local()) {
+                    continue;
+                }
+                String target = edge.to().qualifiedName();
+                if (!index.containsKey(target)) {
+                    visit(target);
+                    lowLink.put(node, Math.min(lowLink.get(node), lowLink.get(target)));
+                } else if (stack.contains(target)) {
+                    lowLink.put(node, Math.min(lowLink.get(node), index.get(target)));
+                }
+            }
+            if (lowLink.get(node).equals(index.get(node))) {
+                String member;
+                do {
+                    member = stack.pop();
+                    component.put(member, index.get(node));
+                } while (!member.equals(node));
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.sequencer.processor;
+
+import com.palantir.javapoet.JavaFile;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Writes the generated files through the {@link Filer}: the registry source and its {@code META-INF/services} entry,
+ * both carrying every {@code @Operation} class as originating element (for incremental builds).
+ */
+final class RegistryFiler {
+
+    static final String SERVICE_FILE = "META-INF/services/dev.sequencer.OperationRegistry";
+
+    private final Filer filer;
+
+    RegistryFiler(Filer filer) {
+        this.filer = filer;
+    }
+
+    void write(String packageName, List<OperationModel> models) throws IOException {
+        JavaFile source = RegistryWriter.write(packageName, models);
+        source.writeTo(filer);
+        Element[] originating = models.stream().map(OperationModel::element).toArray(Element[]::new);
+        FileObject services = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE, originating);
+        try (Writer writer = new java.io.OutputStreamWriter(services.openOutputStream(), StandardCharsets.UTF_8)) {
+            writer.write(qualifiedName(packageName) + "\n");
+        }
+    }
+
+    static String qualifiedName(String packageName) {
+        return packageName.isEmpty() ? RegistryWriter.CLASS_NAME : packageName + '.' + RegistryWriter.CLASS_NAME;
+    }
+}

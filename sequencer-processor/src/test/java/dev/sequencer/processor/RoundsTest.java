@@ -1,0 +1,82 @@
+package dev.sequencer.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.sequencer.processor.TestSources.generatedSource;
+import static dev.sequencer.processor.TestSources.operation;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The registry is written once, in the first round in which no new operation appeared, so it includes the
+ * operations that other processors generate.
+ */
+class RoundsTest {
+
+    /** Writes one more @Operation class in the first round, as a code generator might. */
+    private static final class OperationGenerator extends AbstractProcessor {
+        private boolean done;
+
+        @Override
+        public Set<String> getSupportedAnnotationTypes() {
+            return Set.of("*");
+        }
+
+        @Override
+        public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+        }
+
+        @Override
+        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            if (done) {
+                return false;
+            }
+            done = true;
+            try (Writer writer = processingEnv
+                    .getFiler()
+                    .createSourceFile("com.example.Generated")
+                    .openWriter()) {
+                writer.write("package com.example;\n"
+                        + "@dev.sequencer.annotation.Operation(timestamp = \"2024_01_03_000000\")\n"
+                        + "public final class Generated implements dev.sequencer.OperationHandler {\n"
+                        + "  public void handle(dev.sequencer.OperationContext c) {}\n"
+                        + "}\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return false;
+        }
+    }
+
+    @Test
+    void includesOperationsGeneratedInLaterRoundsAndWritesOnce() {
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new SequencerProcessor(), new OperationGenerator())
+                .compile(operation("com.example.Written", "@Operation(timestamp = \"2024_01_02_000000\")"));
+
+        assertThat(compilation).succeeded();
+        String registry = generatedSource(compilation, "com.example.GeneratedSequencer");
+        assertThat(registry).contains("\"2024_01_02_000000_written\"");
+        assertThat(registry).contains("\"2024_01_03_000000_generated\"");
+        // javac still compiles a source written in the last round (LazyLoadingTest loads its class); it only warns
+        // that no processor will see it. What must never happen is a second write of the same file.
+        assertThat(compilation.diagnostics().stream()
+                        .filter(d -> d.getKind() != Diagnostic.Kind.NOTE)
+                        .map(d -> d.getMessage(null))
+                        .filter(message -> !message.contains("created in the last round"))
+                        .toList())
+                .isEmpty();
+    }
+}
