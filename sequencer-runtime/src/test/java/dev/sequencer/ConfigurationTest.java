@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
-
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
@@ -20,9 +19,9 @@ class ConfigurationTest {
 
     @Test
     void missingUrlIsAnErrorNamingTheKey() {
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> Sequencer.configure()
-                .registry(List.of())
-                .load());
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class,
+                () -> Sequencer.configure().registry(List.of()).load());
 
         assertEquals("sequencer.url", e.key());
         assertTrue(e.getMessage().contains("set sequencer.url"), e.getMessage());
@@ -30,23 +29,30 @@ class ConfigurationTest {
 
     @Test
     void unknownStrategyIsAnErrorNamingTheAllowedValues() {
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> Sequencer.configure()
-                .dataSource(untouchable())
-                .strategy("event")
-                .load());
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class,
+                () -> Sequencer.configure()
+                        .dataSource(untouchable())
+                        .strategy("event")
+                        .load());
 
         assertEquals("sequencer.strategy", e.key());
-        assertTrue(e.getMessage().contains("'event'") && e.getMessage().contains("'command'")
-                && e.getMessage().contains("'migration'"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("'event'")
+                        && e.getMessage().contains("'command'")
+                        && e.getMessage().contains("'migration'"),
+                e.getMessage());
         assertEquals(0, connections.get());
     }
 
     @Test
     void tablePrefixThatIsNotAnIdentifierIsRejectedBeforeTouchingTheDatabase() {
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> Sequencer.configure()
-                .dataSource(untouchable())
-                .property("sequencer.table-prefix", "x; drop table y")
-                .load());
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class,
+                () -> Sequencer.configure()
+                        .dataSource(untouchable())
+                        .property("sequencer.table-prefix", "x; drop table y")
+                        .load());
 
         assertEquals("sequencer.table-prefix", e.key());
         assertTrue(e.getMessage().contains("x; drop table y"), e.getMessage());
@@ -55,14 +61,18 @@ class ConfigurationTest {
 
     @Test
     void badDurationAndBooleanNameTheirKeys() {
-        ConfigurationException duration = assertThrows(ConfigurationException.class, () -> Sequencer.configure()
-                .dataSource(untouchable())
-                .property("sequencer.lock.timeout", "soon")
-                .load());
-        ConfigurationException bool = assertThrows(ConfigurationException.class, () -> Sequencer.configure()
-                .dataSource(untouchable())
-                .property("sequencer.migration.force-sync", "yes")
-                .load());
+        ConfigurationException duration = assertThrows(
+                ConfigurationException.class,
+                () -> Sequencer.configure()
+                        .dataSource(untouchable())
+                        .property("sequencer.lock.timeout", "soon")
+                        .load());
+        ConfigurationException bool = assertThrows(
+                ConfigurationException.class,
+                () -> Sequencer.configure()
+                        .dataSource(untouchable())
+                        .property("sequencer.migration.force-sync", "yes")
+                        .load());
 
         assertEquals("sequencer.lock.timeout", duration.key());
         assertEquals("sequencer.migration.force-sync", bool.key());
@@ -72,19 +82,31 @@ class ConfigurationTest {
     @Test
     void duplicateOperationNamesAcrossRegistriesAreAnErrorAtStart() {
         OperationDescriptor a = dev.sequencer.support.TestOperations.op("2024_01_01_000000", "same", () -> c -> {});
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> Sequencer.configure()
-                .dataSource(untouchable())
-                .registry(List.of(a))
-                .registry(List.of(a))
-                .load());
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class,
+                () -> Sequencer.configure()
+                        .dataSource(untouchable())
+                        .registry(List.of(a))
+                        .registry(List.of(a))
+                        .load());
 
         assertTrue(e.getMessage().contains("2024_01_01_000000_same"), e.getMessage());
     }
 
     @Test
     void operationsWithoutConstructorNeedAnOperationFactory() {
-        OperationDescriptor injected = new OperationDescriptor("2024_01_01_000000_injected", "20240101000000",
-                "x.Injected", "", List.of(), List.of(), null, true, false, false, new OperationDescriptor.Source() {
+        OperationDescriptor injected = new OperationDescriptor(
+                "2024_01_01_000000_injected",
+                "20240101000000",
+                "x.Injected",
+                "",
+                List.of(),
+                List.of(),
+                null,
+                true,
+                false,
+                false,
+                new OperationDescriptor.Source() {
                     @Override
                     public Class<? extends OperationHandler> type() {
                         throw new AssertionError("not loaded at start");
@@ -95,10 +117,12 @@ class ConfigurationTest {
                         return null;
                     }
                 });
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> Sequencer.configure()
-                .dataSource(untouchable())
-                .registry(List.of(injected))
-                .load());
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class,
+                () -> Sequencer.configure()
+                        .dataSource(untouchable())
+                        .registry(List.of(injected))
+                        .load());
 
         assertTrue(e.getMessage().contains("[2024_01_01_000000_injected]"), e.getMessage());
         assertTrue(e.getMessage().contains("OperationFactory"), e.getMessage());
@@ -106,7 +130,9 @@ class ConfigurationTest {
 
     /** A DataSource that counts connection attempts and fails them. */
     private DataSource untouchable() {
-        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+        return (DataSource) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getConnection" -> {
                         connections.incrementAndGet();
@@ -120,5 +146,4 @@ class ConfigurationTest {
                     default -> null;
                 });
     }
-
 }

@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * A real database for a test: H2 always; PostgreSQL and MariaDB when {@code sequencer.test.postgres.url} /
- * {@code sequencer.test.mariadb.url} are set (CI sets them). {@link #fresh()} empties it.
+ * {@code sequencer.test.mariadb.url} are set as system properties or as the environment variables
+ * {@code SEQUENCER_TEST_POSTGRES_URL} / {@code SEQUENCER_TEST_MARIADB_URL} (.ci/run sets them). {@link #fresh()}
+ * empties it.
  */
 public record TestDatabase(String name, String url) {
 
@@ -45,8 +47,12 @@ public record TestDatabase(String name, String url) {
         return configured("mariadb", MARIADB_URL);
     }
 
+    /** The URL from the system property, else from its environment variable (SEQUENCER_TEST_POSTGRES_URL ...). */
     private static java.util.Optional<TestDatabase> configured(String name, String property) {
         String url = System.getProperty(property, "");
+        if (url.isBlank() || url.startsWith("${")) {
+            url = System.getenv().getOrDefault(property.replace('.', '_').toUpperCase(java.util.Locale.ROOT), "");
+        }
         return url.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(new TestDatabase(name, url));
     }
 

@@ -1,0 +1,52 @@
+package dev.sequencer.example;
+
+import dev.sequencer.RunReport;
+import dev.sequencer.Sequencer;
+import java.io.PrintStream;
+
+/**
+ * Runs the shop's migrations and one-time operations on embedded H2 (see {@code sequencer.properties}).
+ *
+ * <p>With the default {@code command} strategy, {@code migrate()} applies Flyway migrations only and
+ * {@code process()} runs whatever is pending, migrations and operations interleaved. Run it with
+ * {@code -Dsequencer.strategy=migration} and {@code migrate()} does everything in one call.
+ */
+public final class ExampleApp {
+
+    private ExampleApp() {}
+
+    public static void main(String[] args) {
+        try (Sequencer sequencer = GeneratedSequencer.sequencer()) {
+            run(sequencer, System.out);
+        }
+    }
+
+    /** Calls migrate() then process() and prints what each did. */
+    static void run(Sequencer sequencer, PrintStream out) {
+        out.println("Sequencer example (strategy: " + sequencer.strategy().name() + ", "
+                + sequencer.registry().size() + " operations)");
+        RunReport migrated = sequencer.migrate();
+        print(out, "migrate()", migrated);
+        RunReport processed = sequencer.process();
+        print(out, "process()", processed);
+        if (migrated.nothingPending() && processed.nothingPending()) {
+            out.println("Nothing pending: every migration and operation has already run.");
+        }
+    }
+
+    private static void print(PrintStream out, String call, RunReport report) {
+        if (report.steps().isEmpty()) {
+            out.println(call + ": nothing to do");
+            return;
+        }
+        out.println(call + ":");
+        for (RunReport.Step step : report.steps()) {
+            out.printf(
+                    "  %-9s %-45s %s%s%n",
+                    step.kind() == RunReport.Kind.MIGRATION ? "migration" : "operation",
+                    step.name(),
+                    step.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                    step.detail().isEmpty() ? "" : " (" + step.detail() + ")");
+        }
+    }
+}

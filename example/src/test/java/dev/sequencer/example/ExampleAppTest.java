@@ -1,0 +1,82 @@
+package dev.sequencer.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sequencer.OperationDescriptor;
+import dev.sequencer.Sequencer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The example end to end: real processor output, real Flyway, real H2. */
+class ExampleAppTest {
+
+    @TempDir
+    Path dir;
+
+    private String run(String url, String strategy) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Sequencer sequencer = Sequencer.configure()
+                .property("sequencer.url", url)
+                .property("sequencer.strategy", strategy)
+                .registry(GeneratedSequencer.registry())
+                .load()) {
+            ExampleApp.run(sequencer, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theProcessorGeneratedAnOrderedRegistryOfTheExampleOperations() {
+        assertEquals(
+                List.of(
+                        "2024_01_02_000000_import_legacy_customers",
+                        "2024_01_04_000000_backfill_loyalty_tier",
+                        "2024_01_05_000000_normalize_emails"),
+                GeneratedSequencer.registry().stream()
+                        .map(OperationDescriptor::name)
+                        .toList());
+    }
+
+    @Test
+    void commandStrategyRunsEverythingOnceThenReportsNothingPending() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("shop");
+
+        String first = run(url, "command");
+        String second = run(url, "command");
+
+        assertTrue(first.contains("2024_01_02_000000_import_legacy_customers     completed"), first);
+        assertTrue(first.contains("2024_01_05_000000_normalize_emails            completed"), first);
+        assertTrue(second.contains("Nothing pending"), second);
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select count(*) from customers where tier = 'bronze'" + " and email = lower(email)")) {
+            rs.next();
+            assertEquals(3, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void migrationStrategyInterleavesOperationsWithMigrationsInOneMigrate() {
+        String url = "jdbc:h2:file:" + dir.resolve("shop-migration");
+
+        String out = run(url, "migration");
+
+        int users = out.indexOf("V20240101000000 create customers");
+        int importOp = out.indexOf("2024_01_02_000000_import_legacy_customers");
+        int tier = out.indexOf("V20240103000000 add loyalty tier");
+        int backfill = out.indexOf("2024_01_04_000000_backfill_loyalty_tier");
+        assertTrue(0 <= users && users < importOp && importOp < tier && tier < backfill, out);
+        assertTrue(out.contains("process(): nothing to do"), out);
+    }
+}
