@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param constructible whether the registry can build the class itself (an accessible no-argument constructor);
  *     otherwise an {@link OperationFactory} must
  * @param source loads and builds the operation class when it is about to run
+ * @param policy retries, time limit, allowed-to-fail and environments
  */
 public record OperationDescriptor(
         String name,
@@ -30,13 +31,43 @@ public record OperationDescriptor(
         boolean transactional,
         boolean asynchronous,
         boolean constructible,
-        Source source) {
+        Source source,
+        OperationPolicy policy) {
+
+    /** A descriptor with {@link OperationPolicy#DEFAULT}; generated code uses it for plain operations. */
+    public OperationDescriptor(
+            String name,
+            String timestamp,
+            String className,
+            String description,
+            List<String> tags,
+            List<String> dependsOn,
+            String afterMigration,
+            boolean transactional,
+            boolean asynchronous,
+            boolean constructible,
+            Source source) {
+        this(
+                name,
+                timestamp,
+                className,
+                description,
+                tags,
+                dependsOn,
+                afterMigration,
+                transactional,
+                asynchronous,
+                constructible,
+                source,
+                OperationPolicy.DEFAULT);
+    }
 
     public OperationDescriptor {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(source, "source");
+        policy = policy == null ? OperationPolicy.DEFAULT : policy;
         description = description == null ? "" : description;
         tags = tags == null ? List.of() : List.copyOf(tags);
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);

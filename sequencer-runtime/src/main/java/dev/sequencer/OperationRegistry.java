@@ -14,6 +14,11 @@ public interface OperationRegistry {
     /** The operations of this registry, ordered by timestamp, then name. */
     List<OperationDescriptor> operations();
 
+    /** The {@code @Deferred} handlers of this registry, by alias. */
+    default List<DeferredDescriptor> deferredHandlers() {
+        return List.of();
+    }
+
     /**
      * Joins the parts of a generated registry into one immutable, ordered list. Used by generated code, which splits
      * large registries into parts to stay within the JVM's limits on method and class size.

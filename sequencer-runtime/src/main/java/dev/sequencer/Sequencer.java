@@ -150,6 +150,14 @@ public final class Sequencer implements AutoCloseable {
         return new SequencerCallback(new MigrationInterleaver(engine, options));
     }
 
+    /**
+     * Starts an asynchronous worker over this Sequencer's operations and deferred handlers. Closing the worker does
+     * not close this Sequencer.
+     */
+    public Worker worker() {
+        throw new UnsupportedOperationException("The asynchronous backend is not available in this version");
+    }
+
     /** Every operation of the registry with its current state, in order. */
     public List<OperationStatus> status() {
         Map<String, HistoryRow> history = engine.history();
@@ -233,6 +241,7 @@ public final class Sequencer implements AutoCloseable {
         private final Map<String, String> values = new LinkedHashMap<>();
         private final List<OperationDescriptor> registry = new ArrayList<>();
         private final List<SequencerListener> listeners = new ArrayList<>();
+        private final List<DeferredDescriptor> deferred = new ArrayList<>();
         private DataSource dataSource;
         private OperationFactory operationFactory;
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader() != null
@@ -275,10 +284,17 @@ public final class Sequencer implements AutoCloseable {
             return this;
         }
 
+        /** Adds the deferred handlers of a generated registry ({@code GeneratedSequencer.deferredHandlers()}). */
+        public Builder deferredHandlers(List<DeferredDescriptor> handlers) {
+            deferred.addAll(handlers);
+            return this;
+        }
+
         /** Adds the registries listed in {@code META-INF/services/dev.sequencer.OperationRegistry}. */
         public Builder discoverRegistries() {
             for (OperationRegistry r : ServiceLoader.load(OperationRegistry.class, classLoader)) {
                 registry.addAll(r.operations());
+                deferred.addAll(r.deferredHandlers());
             }
             return this;
         }

@@ -1,0 +1,77 @@
+package dev.sequencer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How an operation is run, from its {@code @Retry}, {@code @Timeout}, {@code @AllowedToFail} and
+ * {@code @Environments} annotations, checked by the processor at compile time.
+ *
+ * @param attempts attempts in all, at least 1
+ * @param backoff delays between attempts; the last one repeats; empty means no delay
+ * @param timeout the time limit of one attempt, or {@code null} for none
+ * @param allowedToFail whether a failure lets the run go on without rolling anything back
+ * @param environments environment names or {@code *} patterns where the operation runs; empty means everywhere
+ */
+public record OperationPolicy(
+        int attempts, List<Duration> backoff, Duration timeout, boolean allowedToFail, List<String> environments) {
+
+    /** One attempt, no time limit, failures stop the run, every environment. */
+    public static final OperationPolicy DEFAULT = new OperationPolicy(1, List.of(), null, false, List.of());
+
+    public OperationPolicy {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, not " + attempts);
+        }
+        backoff = List.copyOf(backoff);
+        environments = List.copyOf(environments);
+    }
+
+    /** The delay before attempt {@code attempt} (2 for the first retry). */
+    public Duration delayBefore(int attempt) {
+        if (attempt < 2 || backoff.isEmpty()) {
+            return Duration.ZERO;
+        }
+        return backoff.get(Math.min(attempt - 2, backoff.size() - 1));
+    }
+
+    /** Whether the operation runs in {@code environment} ({@code null}: no environment configured). */
+    public boolean runsIn(String environment) {
+        if (environments.isEmpty()) {
+            return true;
+        }
+        if (environment == null) {
+            return false;
+        }
+        for (String pattern : environments) {
+            if (matches(pattern, environment)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(String pattern, String value) {
+        StringBuilder regex = new StringBuilder();
+        for (char ch : pattern.toCharArray()) {
+            regex.append(ch == '*' ? ".*" : java.util.regex.Pattern.quote(String.valueOf(ch)));
+        }
+        return value.matches(regex.toString());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof OperationPolicy p
+                && attempts == p.attempts
+                && allowedToFail == p.allowedToFail
+                && backoff.equals(p.backoff)
+                && Objects.equals(timeout, p.timeout)
+                && environments.equals(p.environments);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(attempts, backoff, timeout, allowedToFail, environments);
+    }
+}
