@@ -93,6 +93,7 @@ public final class Sequencer implements AutoCloseable {
      * @throws OperationFailedException naming the operation when one fails (its state is recorded {@code failed})
      */
     public RunReport migrate() {
+        engine.checkGuards();
         FluentConfiguration configuration = flywayConfiguration();
         strategy.install(configuration, this);
         MigrateResult result = migrate(configuration);
@@ -113,6 +114,7 @@ public final class Sequencer implements AutoCloseable {
      * {@link ProcessOptions#dryRun()} it changes nothing and returns the plan.
      */
     public RunReport process(ProcessOptions options) {
+        engine.checkGuards();
         if (strategy.isAutomatic() && !options.dryRun()) {
             LOG.warn("sequencer.strategy is 'migration': migrate() already runs operations, so process() is redundant");
         }
@@ -148,6 +150,57 @@ public final class Sequencer implements AutoCloseable {
                 engine.settings().runOnNoPendingMigrations(),
                 engine.settings().forceSync());
         return new SequencerCallback(new MigrationInterleaver(engine, options));
+    }
+
+    /**
+     * Runs the operation {@code name} now, even if it is completed, under the Sequencer lock, and records the run as a
+     * new row. Its dependencies are not checked.
+     *
+     * @throws OperationFailedException when it fails (recorded {@code failed})
+     */
+    public RunReport execute(String name) {
+        return execute(name, true);
+    }
+
+    /**
+     * Runs the operation {@code name} now; with {@code record} false, its work is committed but nothing is written to
+     * the history table (for trying an operation out, or re-applying it by hand).
+     */
+    public RunReport execute(String name, boolean record) {
+        OperationDescriptor op = operation(name);
+        engine.checkGuards();
+        RunOptions options = new RunOptions("execute", Set.of(), null, true, true, true);
+        try (var session = engine.open(options)) {
+            if (record) {
+                session.runNamed(op);
+            } else {
+                session.runNamedUnrecorded(op);
+            }
+            return session.report();
+        }
+    }
+
+    /**
+     * Calls {@code rollback()} of the completed {@link Rollbackable} operation {@code name} and records it
+     * {@code rolled_back}, so that the next run applies it again.
+     */
+    public RunReport rollback(String name) {
+        OperationDescriptor op = operation(name);
+        engine.checkGuards();
+        RunOptions options = new RunOptions("rollback", Set.of(), null, false, true, true);
+        try (var session = engine.open(options)) {
+            session.rollBackNamed(op);
+            return session.report();
+        }
+    }
+
+    private OperationDescriptor operation(String name) {
+        OperationDescriptor op = engine.operation(name);
+        if (op == null) {
+            throw new SequencerException(
+                    "No operation is named '" + name + "'; see status() for the names this" + " Sequencer knows");
+        }
+        return op;
     }
 
     /**
@@ -242,6 +295,7 @@ public final class Sequencer implements AutoCloseable {
         private final List<OperationDescriptor> registry = new ArrayList<>();
         private final List<SequencerListener> listeners = new ArrayList<>();
         private final List<DeferredDescriptor> deferred = new ArrayList<>();
+        private final List<ExecutionGuard> guards = new ArrayList<>();
         private DataSource dataSource;
         private OperationFactory operationFactory;
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader() != null
@@ -304,6 +358,12 @@ public final class Sequencer implements AutoCloseable {
             return property(SettingKeys.STRATEGY, strategy);
         }
 
+        /** Adds a guard that may block every run on this machine. */
+        public Builder guard(ExecutionGuard guard) {
+            guards.add(guard);
+            return this;
+        }
+
         public Builder listener(SequencerListener listener) {
             listeners.add(listener);
             return this;
@@ -347,10 +407,18 @@ public final class Sequencer implements AutoCloseable {
                     .thenComparing(OperationDescriptor::name));
             List<SequencerListener> all = new ArrayList<>(listeners);
             ServiceLoader.load(SequencerListener.class, classLoader).forEach(all::add);
+            List<ExecutionGuard> allGuards = new ArrayList<>(guards);
+            ServiceLoader.load(ExecutionGuard.class, classLoader).forEach(allGuards::add);
+            var guarded = dev.sequencer.internal.guard.Guards.of(settings, allGuards);
             HikariDataSource pool = dataSource == null ? pool(settings) : null;
             try {
                 Engine engine = new Engine(
-                        settings, pool != null ? pool : dataSource, operations, operationFactory, new Listeners(all));
+                        settings,
+                        pool != null ? pool : dataSource,
+                        operations,
+                        operationFactory,
+                        new Listeners(all),
+                        guarded);
                 return new Sequencer(engine, strategy, pool, classLoader, flywayCustomizer);
             } catch (RuntimeException e) {
                 if (pool != null) {

@@ -32,6 +32,7 @@ public final class Engine {
     private final Map<String, OperationDescriptor> byName;
     private final OperationFactory factory;
     private final Listeners listeners;
+    private final dev.sequencer.internal.guard.Guards guards;
     private final String owner;
     private volatile OperationStore store;
     private volatile Dialect dialect;
@@ -41,8 +42,10 @@ public final class Engine {
             DataSource dataSource,
             List<OperationDescriptor> registry,
             OperationFactory factory,
-            Listeners listeners) {
+            Listeners listeners,
+            dev.sequencer.internal.guard.Guards guards) {
         this.settings = settings;
+        this.guards = guards;
         this.dataSource = dataSource;
         this.registry = List.copyOf(registry);
         this.factory = factory;
@@ -100,6 +103,7 @@ public final class Engine {
 
     /** Opens a run: takes the Sequencer lock, creates the history tables if absent and reads the history. */
     public RunSession open(RunOptions options) {
+        checkGuards();
         SequencerLock lock = null;
         try {
             Dialect d = dialect();
@@ -109,12 +113,7 @@ public final class Engine {
                 store().createTablesIfAbsent(c);
                 history = store().latest(c);
             }
-            return new RunSession(
-                    this,
-                    options,
-                    lock,
-                    new HashMap<>(history),
-                    new OperationExecutor(dataSource, store(), factory, owner));
+            return new RunSession(this, options, lock, new HashMap<>(history), executor());
         } catch (SQLException e) {
             if (lock != null) {
                 lock.close();
@@ -129,6 +128,16 @@ public final class Engine {
             }
             throw e;
         }
+    }
+
+    /** Throws {@link dev.sequencer.GuardBlockedException} when a guard blocks runs on this machine. */
+    public void checkGuards() {
+        guards.check();
+    }
+
+    /** An executor of single operation attempts (also used by asynchronous workers). */
+    public OperationExecutor executor() {
+        return new OperationExecutor(dataSource, store(), factory, owner, settings.environment());
     }
 
     /** The newest history row of every operation, read without the lock (for status and plans). */

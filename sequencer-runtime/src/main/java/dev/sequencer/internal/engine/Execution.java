@@ -13,4 +13,5 @@ import java.time.Duration;
  * @param error the failure, or {@code null}
  * @param elapsed how long it took
  */
-record Execution(OperationState state, OperationHandler handler, String reason, Throwable error, Duration elapsed) {}
+public record Execution(
+        OperationState state, OperationHandler handler, String reason, Throwable error, Duration elapsed) {}

@@ -1,6 +1,7 @@
 package dev.sequencer.internal.engine;
 
 import dev.sequencer.ConditionalExecution;
+import dev.sequencer.LifecycleHooks;
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationFactory;
 import dev.sequencer.OperationHandler;
@@ -11,6 +12,7 @@ import dev.sequencer.SkipOperationException;
 import dev.sequencer.internal.store.OperationStore;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
@@ -18,11 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes one operation and records what happened (SPEC section 5, "Exactly once"): a transactional operation's
- * {@code completed} row is written in its own transaction; a non-transactional one is recorded {@code running} first.
- * A skip or a failure rolls the operation's writes back; a failure also writes an error row.
+ * Executes one attempt of an operation and records what happened (SPEC section 5, "Exactly once"): a transactional
+ * operation's {@code completed} row is written in its own transaction; a non-transactional one is recorded
+ * {@code running} first. A skip or a failure rolls the operation's writes back; a failure also writes an error row.
+ * Time limits are enforced by {@link TimeLimit}; lifecycle hooks are called on every path.
  */
-final class OperationExecutor {
+public final class OperationExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperationExecutor.class);
 
@@ -30,63 +33,174 @@ final class OperationExecutor {
     private final OperationStore store;
     private final OperationFactory factory;
     private final String owner;
+    private final String environment;
 
-    OperationExecutor(DataSource dataSource, OperationStore store, OperationFactory factory, String owner) {
+    public OperationExecutor(
+            DataSource dataSource, OperationStore store, OperationFactory factory, String owner, String environment) {
         this.dataSource = dataSource;
         this.store = store;
         this.factory = factory;
         this.owner = owner;
+        this.environment = environment;
     }
 
-    Execution execute(OperationDescriptor op, int attempt) {
+    /** Runs one attempt on a connection of its own and records it. */
+    public Execution execute(OperationDescriptor op, int attempt) {
         Instant started = Instant.now();
-        try (Connection c = dataSource.getConnection()) {
-            return op.transactional()
-                    ? transactional(c, op, attempt, started)
-                    : nonTransactional(c, op, attempt, started);
+        try {
+            if (!op.policy().runsIn(environment)) {
+                return recordSkip(
+                        op,
+                        attempt,
+                        started,
+                        null,
+                        "runs only in " + op.policy().environments() + "; sequencer.environment is "
+                                + (environment == null ? "not set" : "'" + environment + "'"));
+            }
+            if (!op.transactional()) {
+                try (Connection c = dataSource.getConnection()) {
+                    return nonTransactional(c, op, attempt, started);
+                }
+            }
+            Duration limit = op.policy().timeout();
+            return limit == null
+                    ? transactional(op, attempt, started, TimeLimit.Gate.NONE)
+                    : TimeLimit.run(
+                            op,
+                            limit,
+                            gate -> transactional(op, attempt, started, gate),
+                            error -> recordFailure(op, attempt, started, null, error));
         } catch (SQLException e) {
-            throw new SequencerException(
-                    "Operation " + op.name() + ": recording its outcome failed: " + e.getMessage()
-                            + " (the database is unavailable or the history table is damaged; nothing was recorded"
-                            + " for this attempt, so it stays pending)",
-                    e);
+            throw recordingFailed(op, e);
         }
     }
 
-    private Execution transactional(Connection c, OperationDescriptor op, int attempt, Instant started)
+    private Execution transactional(OperationDescriptor op, int attempt, Instant started, TimeLimit.Gate gate)
             throws SQLException {
-        c.setAutoCommit(false);
-        OperationHandler handler = null;
-        try {
-            handler = instantiate(op);
+        try (Connection c = dataSource.getConnection()) {
+            gate.bind(c);
+            c.setAutoCommit(false);
+            OperationHandler handler = null;
             RunContext ctx = new RunContext(c, dataSource, op, attempt);
-            String skip = skipReason(handler, ctx);
-            if (skip == null) {
+            try {
+                handler = instantiate(op);
+                String skip = skipReason(handler, ctx);
+                if (skip != null) {
+                    return gate.finish() ? skipIn(c, op, attempt, started, handler, skip) : abandon(c, op);
+                }
+                hooksBefore(handler, ctx);
                 handler.handle(ctx);
+                if (!gate.finish()) {
+                    return abandon(c, op);
+                }
                 Instant finished = Instant.now();
                 store.insert(
                         c, op.name(), op.className(), OperationState.COMPLETED, attempt, null, null, started, finished);
                 c.commit();
+                hooksAfter(handler, ctx);
                 return new Execution(
                         OperationState.COMPLETED, handler, null, null, Duration.between(started, finished));
+            } catch (SkipOperationException e) {
+                return gate.finish() ? skipIn(c, op, attempt, started, handler, e.reason()) : abandon(c, op);
+            } catch (Exception | LinkageError | AssertionError e) {
+                if (!gate.finish()) {
+                    return abandon(c, op);
+                }
+                rollbackQuietly(c, op);
+                restoreAutoCommit(c);
+                return recordFailure(op, attempt, started, handler, e, c, ctx);
+            } finally {
+                restoreAutoCommit(c);
             }
-            return skipped(c, op, attempt, started, handler, skip);
-        } catch (SkipOperationException e) {
-            return skipped(c, op, attempt, started, handler, e.reason());
-        } catch (Exception | LinkageError | AssertionError e) {
-            rollbackQuietly(c, op);
-            Instant finished = Instant.now();
-            long id = store.insert(
-                    c, op.name(), op.className(), OperationState.FAILED, attempt, null, message(e), started, finished);
-            store.insertError(c, id, e, finished);
-            c.commit();
-            return new Execution(OperationState.FAILED, handler, message(e), e, Duration.between(started, finished));
-        } finally {
-            restoreAutoCommit(c);
         }
     }
 
-    private Execution skipped(
+    /** The time limit won: undo this attempt's writes; its failure is recorded by {@link TimeLimit}. */
+    private static Execution abandon(Connection c, OperationDescriptor op) {
+        rollbackQuietly(c, op);
+        return null;
+    }
+
+    /**
+     * Runs an operation inside a batch transaction the caller owns: a savepoint undoes a skipped operation's writes;
+     * the {@code completed} row is written but not committed. Failures are returned, not recorded: the caller rolls
+     * the whole batch back first.
+     */
+    Execution executeInBatch(Connection c, OperationDescriptor op, int attempt) throws SQLException {
+        Instant started = Instant.now();
+        if (!op.policy().runsIn(environment)) {
+            String reason = "runs only in " + op.policy().environments() + "; sequencer.environment is "
+                    + (environment == null ? "not set" : "'" + environment + "'");
+            store.insert(
+                    c,
+                    op.name(),
+                    op.className(),
+                    OperationState.SKIPPED,
+                    attempt,
+                    null,
+                    reason,
+                    started,
+                    Instant.now());
+            return new Execution(OperationState.SKIPPED, null, reason, null, Duration.ZERO);
+        }
+        Savepoint savepoint = c.setSavepoint();
+        OperationHandler handler = null;
+        RunContext ctx = new RunContext(c, dataSource, op, attempt);
+        String skip;
+        try {
+            handler = instantiate(op);
+            skip = skipReason(handler, ctx);
+            if (skip == null) {
+                hooksBefore(handler, ctx);
+                handler.handle(ctx);
+            }
+        } catch (SkipOperationException e) {
+            skip = e.reason();
+        } catch (Exception | LinkageError | AssertionError e) {
+            return new Execution(
+                    OperationState.FAILED, handler, message(e), e, Duration.between(started, Instant.now()));
+        }
+        if (skip != null) {
+            c.rollback(savepoint);
+        }
+        OperationState state = skip == null ? OperationState.COMPLETED : OperationState.SKIPPED;
+        Instant finished = Instant.now();
+        store.insert(c, op.name(), op.className(), state, attempt, null, skip, started, finished);
+        return new Execution(state, handler, skip, null, Duration.between(started, finished));
+    }
+
+    /** Records a failed attempt (and its error row) in a transaction of its own. */
+    Execution recordFailure(
+            OperationDescriptor op, int attempt, Instant started, OperationHandler handler, Throwable e) {
+        try (Connection c = dataSource.getConnection()) {
+            return recordFailure(op, attempt, started, handler, e, c, new RunContext(c, dataSource, op, attempt));
+        } catch (SQLException sql) {
+            sql.addSuppressed(e);
+            throw recordingFailed(op, sql);
+        }
+    }
+
+    private Execution recordFailure(
+            OperationDescriptor op,
+            int attempt,
+            Instant started,
+            OperationHandler handler,
+            Throwable e,
+            Connection c,
+            RunContext ctx)
+            throws SQLException {
+        c.setAutoCommit(false);
+        Instant finished = Instant.now();
+        long id = store.insert(
+                c, op.name(), op.className(), OperationState.FAILED, attempt, null, message(e), started, finished);
+        store.insertError(c, id, e, finished);
+        c.commit();
+        c.setAutoCommit(true);
+        hooksFailed(handler, ctx, e);
+        return new Execution(OperationState.FAILED, handler, message(e), e, Duration.between(started, finished));
+    }
+
+    private Execution skipIn(
             Connection c, OperationDescriptor op, int attempt, Instant started, OperationHandler h, String reason)
             throws SQLException {
         rollbackQuietly(c, op);
@@ -96,21 +210,42 @@ final class OperationExecutor {
         return new Execution(OperationState.SKIPPED, h, reason, null, Duration.between(started, finished));
     }
 
+    private Execution recordSkip(
+            OperationDescriptor op, int attempt, Instant started, OperationHandler h, String reason)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            store.insert(
+                    c,
+                    op.name(),
+                    op.className(),
+                    OperationState.SKIPPED,
+                    attempt,
+                    null,
+                    reason,
+                    started,
+                    Instant.now());
+        }
+        return new Execution(OperationState.SKIPPED, h, reason, null, Duration.between(started, Instant.now()));
+    }
+
     private Execution nonTransactional(Connection c, OperationDescriptor op, int attempt, Instant started)
             throws SQLException {
         c.setAutoCommit(true);
         long id =
                 store.insert(c, op.name(), op.className(), OperationState.RUNNING, attempt, owner, null, started, null);
         OperationHandler handler = null;
+        RunContext ctx = new RunContext(c, dataSource, op, attempt);
         OperationState state;
         String reason = null;
         Throwable error = null;
         try {
             handler = instantiate(op);
-            RunContext ctx = new RunContext(c, dataSource, op, attempt);
             reason = skipReason(handler, ctx);
             if (reason == null) {
-                handler.handle(ctx);
+                hooksBefore(handler, ctx);
+                OperationHandler running = handler;
+                TimeLimit.runInterrupting(op, op.policy().timeout(), () -> running.handle(ctx));
                 state = OperationState.COMPLETED;
             } else {
                 state = OperationState.SKIPPED;
@@ -128,8 +263,38 @@ final class OperationExecutor {
         store.finish(c, id, state, reason, started, finished);
         if (error != null) {
             store.insertError(c, id, error, finished);
+            hooksFailed(handler, ctx, error);
+        } else if (state == OperationState.COMPLETED) {
+            hooksAfter(handler, ctx);
         }
         return new Execution(state, handler, reason, error, Duration.between(started, finished));
+    }
+
+    /** Runs {@code handle} in a transaction without recording anything (execute without recording). */
+    public Execution executeUnrecorded(OperationDescriptor op) {
+        Instant started = Instant.now();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            OperationHandler handler = instantiate(op);
+            RunContext ctx = new RunContext(c, dataSource, op, 0);
+            try {
+                hooksBefore(handler, ctx);
+                handler.handle(ctx);
+                c.commit();
+                hooksAfter(handler, ctx);
+                return new Execution(
+                        OperationState.COMPLETED, handler, null, null, Duration.between(started, Instant.now()));
+            } catch (Exception e) {
+                rollbackQuietly(c, op);
+                hooksFailed(handler, ctx, e);
+                return new Execution(
+                        OperationState.FAILED, handler, message(e), e, Duration.between(started, Instant.now()));
+            } finally {
+                restoreAutoCommit(c);
+            }
+        } catch (Exception e) {
+            throw new SequencerException("Operation " + op.name() + " could not be run: " + message(e), e);
+        }
     }
 
     /** Calls {@code rollback()} of a completed operation in a transaction and records {@code rolled_back}. */
@@ -138,7 +303,12 @@ final class OperationExecutor {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                ((Rollbackable) handler).rollback(new RunContext(c, dataSource, op, attempt));
+                OperationHandler target = handler != null ? handler : instantiate(op);
+                if (!(target instanceof Rollbackable rollbackable)) {
+                    throw new SequencerException("Operation " + op.name() + " (" + op.className()
+                            + ") does not implement Rollbackable; nothing was rolled back");
+                }
+                rollbackable.rollback(new RunContext(c, dataSource, op, attempt));
                 Instant finished = Instant.now();
                 store.insert(
                         c,
@@ -152,7 +322,7 @@ final class OperationExecutor {
                         finished);
                 c.commit();
                 return new Execution(
-                        OperationState.ROLLED_BACK, handler, why, null, Duration.between(started, finished));
+                        OperationState.ROLLED_BACK, target, why, null, Duration.between(started, finished));
             } catch (Exception e) {
                 rollbackQuietly(c, op);
                 LOG.error(
@@ -168,7 +338,7 @@ final class OperationExecutor {
         }
     }
 
-    private OperationHandler instantiate(OperationDescriptor op) throws Exception {
+    OperationHandler instantiate(OperationDescriptor op) throws Exception {
         if (op.constructible()) {
             return op.source().newInstance();
         }
@@ -188,9 +358,43 @@ final class OperationExecutor {
         return null;
     }
 
-    private static String message(Throwable e) {
+    private static void hooksBefore(OperationHandler handler, RunContext ctx) throws Exception {
+        if (handler instanceof LifecycleHooks hooks) {
+            hooks.before(ctx);
+        }
+    }
+
+    private static void hooksAfter(OperationHandler handler, RunContext ctx) {
+        if (handler instanceof LifecycleHooks hooks) {
+            try {
+                hooks.after(ctx);
+            } catch (Exception e) {
+                LOG.warn("after() of operation {} failed; the operation stays completed", ctx.name(), e);
+            }
+        }
+    }
+
+    private static void hooksFailed(OperationHandler handler, RunContext ctx, Throwable error) {
+        if (handler instanceof LifecycleHooks hooks) {
+            try {
+                hooks.failed(ctx, error);
+            } catch (Exception e) {
+                LOG.warn("failed() of operation {} threw", ctx.name(), e);
+            }
+        }
+    }
+
+    static String message(Throwable e) {
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    private static SequencerException recordingFailed(OperationDescriptor op, SQLException e) {
+        return new SequencerException(
+                "Operation " + op.name() + ": recording its outcome failed: " + e.getMessage()
+                        + " (the database is unavailable or the history table is damaged; check the connection and run"
+                        + " again)",
+                e);
     }
 
     private static void rollbackQuietly(Connection c, OperationDescriptor op) {
@@ -205,7 +409,9 @@ final class OperationExecutor {
 
     private static void restoreAutoCommit(Connection c) {
         try {
-            c.setAutoCommit(true);
+            if (!c.isClosed()) {
+                c.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             LOG.debug("Restoring auto-commit failed", e);
         }

@@ -26,9 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of operations under the Sequencer lock: it executes due operations in registry order, keeps the history in
- * memory (nobody else runs operations while the lock is held), undoes the run's {@link Rollbackable} operations when
- * one fails, and reports what happened. Closing it releases the lock.
+ * One run of operations under the Sequencer lock: it picks the due operations in registry order, hands them to the
+ * configured {@link Orchestration}, keeps the history in memory (nobody else runs operations while the lock is held),
+ * undoes the run's {@link Rollbackable} operations when one fails, and reports what happened. Closing it releases
+ * the lock.
  */
 public final class RunSession implements AutoCloseable {
 
@@ -39,6 +40,7 @@ public final class RunSession implements AutoCloseable {
     private final SequencerLock lock;
     private final Map<String, HistoryRow> history;
     private final OperationExecutor executor;
+    private final Orchestration orchestration;
     private final Instant startedAt = Instant.now();
     private final List<Step> steps = new ArrayList<>();
     private final Set<String> handled = new HashSet<>();
@@ -60,20 +62,65 @@ public final class RunSession implements AutoCloseable {
         this.lock = lock;
         this.history = history;
         this.executor = executor;
+        this.orchestration = Orchestration.named(engine.settings().orchestrator(), this);
     }
 
-    /** Runs, in order, every pending selected operation for which {@code due} holds and whose dependencies are met. */
+    /** Runs every pending selected operation for which {@code due} holds, as the orchestrator decides. */
     public void runDue(Predicate<OperationDescriptor> due) {
+        List<OperationDescriptor> candidates = new ArrayList<>();
         for (OperationDescriptor op : engine.registry()) {
-            if (handled.contains(op.name())
-                    || !options.selects(op)
-                    || !Engine.isPending(history.get(op.name()), options.repeat())
-                    || !due.test(op)
-                    || unmetDependency(op) != null) {
-                continue;
+            if (!handled.contains(op.name()) && isPendingSelected(op) && due.test(op)) {
+                candidates.add(op);
             }
-            run(op);
         }
+        if (!candidates.isEmpty()) {
+            orchestration.run(candidates);
+        }
+    }
+
+    /** Runs {@code op} now whatever its state (execute on demand); recorded as a new row. */
+    public void runNamed(OperationDescriptor op) {
+        runOne(op);
+    }
+
+    /** Runs {@code op} now and commits its work, recording nothing in the history table. */
+    public void runNamedUnrecorded(OperationDescriptor op) {
+        startIfFirst();
+        handled.add(op.name());
+        Execution execution = executor.executeUnrecorded(op);
+        executed++;
+        if (execution.state() != OperationState.COMPLETED) {
+            failed = true;
+            throw new OperationFailedException(
+                    op.name(),
+                    "Operation " + op.name() + " failed: " + execution.reason()
+                            + " (nothing was recorded; its writes were rolled back)",
+                    execution.error());
+        }
+        steps.add(step(op, Outcome.COMPLETED, "not recorded", execution));
+        engine.listeners().operationCompleted(event(op, execution));
+    }
+
+    /** Calls {@code rollback()} of a completed operation on demand and records {@code rolled_back}. */
+    public void rollBackNamed(OperationDescriptor op) {
+        HistoryRow row = history.get(op.name());
+        if (row == null || row.state() != OperationState.COMPLETED) {
+            throw new dev.sequencer.SequencerException("Operation " + op.name() + " is "
+                    + (row == null ? "pending" : row.state().dbValue())
+                    + ", not completed: there is nothing to roll back");
+        }
+        startIfFirst();
+        Execution undo = executor.rollBack(op, null, row.attempts() + 1, "rolled back on demand");
+        if (undo.state() != OperationState.ROLLED_BACK) {
+            throw new OperationFailedException(
+                    op.name(),
+                    "Rolling back operation " + op.name() + " failed: " + undo.reason()
+                            + " (it stays completed; undo its effect by hand)",
+                    undo.error());
+        }
+        record(op, undo, row.attempts() + 1);
+        steps.add(step(op, Outcome.ROLLED_BACK, undo.reason(), undo));
+        engine.listeners().operationRolledBack(event(op, undo));
     }
 
     /** Records that Flyway applied {@code migration} in this run. */
@@ -85,9 +132,7 @@ public final class RunSession implements AutoCloseable {
     /** Adds a {@code WAITING} step for each selected operation still pending, saying why it did not run. */
     public void reportWaiting(Predicate<OperationDescriptor> dueAtEnd) {
         for (OperationDescriptor op : engine.registry()) {
-            if (handled.contains(op.name())
-                    || !options.selects(op)
-                    || !Engine.isPending(history.get(op.name()), options.repeat())) {
+            if (handled.contains(op.name()) || !isPendingSelected(op)) {
                 continue;
             }
             String dependency = unmetDependency(op);
@@ -101,67 +146,117 @@ public final class RunSession implements AutoCloseable {
         }
     }
 
-    /** Whether any operation is pending and selected (regardless of when it is due). */
-    public boolean anyPending() {
-        return engine.registry().stream()
-                .anyMatch(op -> !handled.contains(op.name())
-                        && options.selects(op)
-                        && Engine.isPending(history.get(op.name()), options.repeat()));
-    }
-
-    public List<String> appliedMigrations() {
-        return List.copyOf(appliedMigrations);
-    }
-
     public RunReport report() {
         return new RunReport(steps, false);
     }
 
-    private void run(OperationDescriptor op) {
+    // ---- used by the orchestrations ----
+
+    RunOptions options() {
+        return options;
+    }
+
+    OperationExecutor executor() {
+        return executor;
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    boolean isPendingSelected(OperationDescriptor op) {
+        return options.selects(op) && Engine.isPending(history.get(op.name()), options.repeat());
+    }
+
+    String unmetDependency(OperationDescriptor op) {
+        for (String dependency : op.dependsOn()) {
+            if (!Engine.isCompleted(history.get(dependency))) {
+                return dependency;
+            }
+        }
+        return null;
+    }
+
+    int nextAttempt(OperationDescriptor op) {
+        HistoryRow previous = history.get(op.name());
+        return previous == null ? 1 : previous.attempts() + 1;
+    }
+
+    /** Marks {@code op} taken by this run and sends its started event. */
+    void starting(OperationDescriptor op) {
         startIfFirst();
         handled.add(op.name());
-        HistoryRow previous = history.get(op.name());
-        int attempt = previous == null ? 1 : previous.attempts() + 1;
-        if (op.asynchronous() && !options.inlineAsynchronous()) {
-            LOG.warn(
-                    "Operation {} is @Asynchronous, but this version has no asynchronous backend yet: running it"
-                            + " inline",
-                    op.name());
-        }
         LOG.info("Running operation {}", op.name());
         engine.listeners().operationStarted(new OperationEvent(op.name(), op, Duration.ZERO, null, null));
-        Execution outcome = executor.execute(op, attempt);
+    }
+
+    /** Runs one operation with its retries, then records the outcome (sequential and named runs). */
+    void runOne(OperationDescriptor op) {
+        starting(op);
+        int attempt = nextAttempt(op);
+        int last = attempt + op.policy().attempts() - 1;
+        Execution execution = executor.execute(op, attempt);
+        while (execution.state() == OperationState.FAILED && attempt < last) {
+            record(op, execution, attempt);
+            engine.listeners().operationFailed(event(op, execution));
+            Duration delay =
+                    op.policy().delayBefore(attempt - (last - op.policy().attempts()));
+            LOG.warn(
+                    "Operation {} failed on attempt {} of {}: {}; retrying in {} ms",
+                    op.name(),
+                    attempt - (last - op.policy().attempts()),
+                    op.policy().attempts(),
+                    execution.reason(),
+                    delay.toMillis());
+            pause(delay);
+            attempt++;
+            execution = executor.execute(op, attempt);
+        }
+        finish(op, execution, attempt);
+    }
+
+    /** Records an execution's outcome: steps, events, history; a failure that may not pass ends the run. */
+    void finish(OperationDescriptor op, Execution execution, int attempt) {
         executed++;
-        record(op, outcome, attempt);
-        switch (outcome.state()) {
+        record(op, execution, attempt);
+        switch (execution.state()) {
             case COMPLETED -> {
-                steps.add(step(op, Outcome.COMPLETED, "", outcome));
-                engine.listeners().operationCompleted(event(op, outcome));
-                if (outcome.handler() instanceof Rollbackable) {
-                    rollbackable.push(new Completed(op, outcome, attempt));
+                steps.add(step(op, Outcome.COMPLETED, attemptsNote(op, attempt), execution));
+                engine.listeners().operationCompleted(event(op, execution));
+                if (execution.handler() instanceof Rollbackable) {
+                    rollbackable.push(new Completed(op, execution, attempt));
                 }
             }
             case SKIPPED -> {
-                LOG.info("Operation {} skipped: {}", op.name(), outcome.reason());
-                steps.add(step(op, Outcome.SKIPPED, outcome.reason(), outcome));
-                engine.listeners().operationSkipped(event(op, outcome));
+                LOG.info("Operation {} skipped: {}", op.name(), execution.reason());
+                steps.add(step(op, Outcome.SKIPPED, execution.reason(), execution));
+                engine.listeners().operationSkipped(event(op, execution));
             }
-            default -> fail(op, outcome);
+            default -> {
+                steps.add(step(op, Outcome.FAILED, execution.reason(), execution));
+                engine.listeners().operationFailed(event(op, execution));
+                if (op.policy().allowedToFail()) {
+                    LOG.warn(
+                            "Operation {} failed and is allowed to fail; the run goes on: {}",
+                            op.name(),
+                            execution.reason());
+                } else {
+                    fail(op, execution);
+                }
+            }
         }
     }
 
-    private void fail(OperationDescriptor op, Execution outcome) {
+    /** Rolls back the run's Rollbackable operations, newest first, and throws the failure of {@code op}. */
+    void fail(OperationDescriptor op, Execution execution) {
         failed = true;
-        steps.add(step(op, Outcome.FAILED, outcome.reason(), outcome));
-        engine.listeners().operationFailed(event(op, outcome));
         List<String> rolledBack = new ArrayList<>();
-        OperationFailedException exception = null;
         List<Throwable> rollbackErrors = new ArrayList<>();
         while (!rollbackable.isEmpty()) {
             Completed done = rollbackable.pop();
             Execution undo = executor.rollBack(
                     done.op(),
-                    done.outcome().handler(),
+                    done.execution().handler(),
                     done.attempt() + 1,
                     "rolled back after " + op.name() + " failed");
             if (undo.state() == OperationState.ROLLED_BACK) {
@@ -173,40 +268,62 @@ public final class RunSession implements AutoCloseable {
                 rollbackErrors.add(undo.error());
             }
         }
-        String message = "Operation " + op.name() + " failed: " + outcome.reason() + " (state recorded as failed"
+        List<String> waiting = dependents(op.name());
+        String message = "Operation " + op.name() + " failed: " + execution.reason() + " (state recorded as failed"
                 + (rolledBack.isEmpty() ? "" : "; rolled back " + String.join(", ", rolledBack))
-                + (rollbackErrors.isEmpty() ? "" : "; " + rollbackErrors.size() + " rollback(s) failed, see log")
+                + (rollbackErrors.isEmpty() ? "" : "; " + rollbackErrors.size() + " rollback(s) failed, see the log")
+                + (waiting.isEmpty() ? "" : "; " + String.join(", ", waiting) + " wait on it")
                 + (appliedMigrations.isEmpty()
                         ? ""
                         : "; migrations applied in this run stay applied: " + String.join(", ", appliedMigrations))
                 + "; fix the cause and run " + options.trigger() + "() again)";
-        exception = new OperationFailedException(op.name(), message, outcome.error());
+        OperationFailedException exception = new OperationFailedException(op.name(), message, execution.error());
         rollbackErrors.forEach(exception::addSuppressed);
         LOG.error(message);
         throw exception;
     }
 
-    private void record(OperationDescriptor op, Execution outcome, int attempt) {
+    /** Operations of the registry that depend on {@code name}, directly or not, and are still pending. */
+    private List<String> dependents(String name) {
+        Set<String> blocked = new java.util.LinkedHashSet<>();
+        blocked.add(name);
+        for (OperationDescriptor op : engine.registry()) {
+            if (op.dependsOn().stream().anyMatch(blocked::contains) && isPendingSelected(op)) {
+                blocked.add(op.name());
+            }
+        }
+        blocked.remove(name);
+        return List.copyOf(blocked);
+    }
+
+    void record(OperationDescriptor op, Execution execution, int attempt) {
         history.put(
                 op.name(),
                 new HistoryRow(
                         -1,
                         op.name(),
-                        outcome.state(),
+                        execution.state(),
                         attempt,
                         null,
-                        outcome.reason(),
-                        Instant.now().minus(outcome.elapsed()),
+                        execution.reason(),
+                        Instant.now().minus(execution.elapsed()),
                         Instant.now()));
     }
 
-    private String unmetDependency(OperationDescriptor op) {
-        for (String dependency : op.dependsOn()) {
-            if (!Engine.isCompleted(history.get(dependency))) {
-                return dependency;
-            }
+    private static String attemptsNote(OperationDescriptor op, int attempt) {
+        return op.policy().attempts() > 1 ? "attempt " + attempt : "";
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
         }
-        return null;
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.sequencer.SequencerException("Interrupted while waiting to retry an operation");
+        }
     }
 
     private static String describe(HistoryRow row) {
@@ -229,13 +346,17 @@ public final class RunSession implements AutoCloseable {
                 failed);
     }
 
-    private static Step step(OperationDescriptor op, Outcome outcome, String detail, Execution result) {
+    static Step step(OperationDescriptor op, Outcome outcome, String detail, Execution result) {
         return new Step(Kind.OPERATION, op.name(), outcome, detail == null ? "" : detail, result.elapsed());
     }
 
-    private static OperationEvent event(OperationDescriptor op, Execution o) {
+    static OperationEvent event(OperationDescriptor op, Execution e) {
         return new OperationEvent(
-                op.name(), op, o.elapsed(), o.state() == OperationState.SKIPPED ? o.reason() : null, o.error());
+                op.name(), op, e.elapsed(), e.state() == OperationState.SKIPPED ? e.reason() : null, e.error());
+    }
+
+    List<Step> steps() {
+        return steps;
     }
 
     /** Marks the run failed (Flyway reported an error) so that the end event says so. */
@@ -261,5 +382,5 @@ public final class RunSession implements AutoCloseable {
         }
     }
 
-    private record Completed(OperationDescriptor op, Execution outcome, int attempt) {}
+    private record Completed(OperationDescriptor op, Execution execution, int attempt) {}
 }

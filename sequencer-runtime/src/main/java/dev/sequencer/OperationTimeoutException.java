@@ -1,0 +1,11 @@
+package dev.sequencer;
+
+/** An operation exceeded its {@code @Timeout}; it is recorded {@code failed} and its transaction rolled back. */
+public class OperationTimeoutException extends SequencerException {
+
+    private static final long serialVersionUID = 1L;
+
+    public OperationTimeoutException(String message) {
+        super(message);
+    }
+}
