@@ -34,7 +34,9 @@ import org.junit.jupiter.api.Test;
 class ClusterTest {
 
     static final String DATABASE = "seq_cluster";
-    static final int ROUNDS = 3;
+    /** Rounds per database; raise {@code -Dsequencer.test.cluster.rounds} to hunt races. */
+    static final int ROUNDS = Integer.getInteger("sequencer.test.cluster.rounds", 3);
+
     static final long NODE_TIMEOUT_SECONDS = 120;
 
     @Test
