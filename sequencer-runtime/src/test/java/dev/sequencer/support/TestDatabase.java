@@ -86,6 +86,60 @@ public record TestDatabase(String name, String url) {
         return this;
     }
 
+    /**
+     * A database of its own on the same server, named {@code database}, created if absent, so that a test does not
+     * share tables with other test runs against the configured database. H2 databases are private already: this
+     * returns the H2 database itself. Empty it with {@link #fresh()} as usual.
+     */
+    public TestDatabase isolated(String database) {
+        if (name.equals("h2")) {
+            return this;
+        }
+        if (!database.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Not a plain database name: " + database);
+        }
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            if (name.equals("postgresql")) {
+                boolean exists;
+                try (ResultSet rs =
+                        s.executeQuery("select count(*) from pg_database where datname = '" + database + "'")) {
+                    rs.next();
+                    exists = rs.getLong(1) > 0;
+                }
+                if (!exists) {
+                    try {
+                        s.execute("create database " + database);
+                    } catch (SQLException e) {
+                        if (!"42P04".equals(e.getSQLState())) { // duplicate_database: created meanwhile
+                            throw e;
+                        }
+                    }
+                }
+            } else {
+                s.execute("create database if not exists " + database);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "Cannot create database " + database + " on " + name + ": " + e.getMessage(), e);
+        }
+        return new TestDatabase(name, withDatabase(url, database));
+    }
+
+    /** {@code url} with its database name (the path after {@code //host:port/}) replaced by {@code database}. */
+    static String withDatabase(String url, String database) {
+        int hostStart = url.indexOf("//");
+        int pathStart = hostStart < 0 ? -1 : url.indexOf('/', hostStart + 2);
+        if (pathStart < 0) {
+            throw new IllegalArgumentException("No database name in the test URL of this server");
+        }
+        int pathEnd = pathStart + 1;
+        while (pathEnd < url.length() && "?;&".indexOf(url.charAt(pathEnd)) < 0) {
+            pathEnd++;
+        }
+        return url.substring(0, pathStart + 1) + database + url.substring(pathEnd);
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url);
     }

@@ -1,0 +1,1 @@
+create table effects (op_name varchar(191) not null);

@@ -1,0 +1,1 @@
+create table cluster_two (id integer primary key);

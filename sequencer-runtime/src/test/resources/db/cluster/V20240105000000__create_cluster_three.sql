@@ -1,0 +1,1 @@
+create table cluster_three (id integer primary key);

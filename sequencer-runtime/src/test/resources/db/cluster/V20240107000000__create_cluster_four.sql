@@ -1,0 +1,1 @@
+create table cluster_four (id integer primary key);

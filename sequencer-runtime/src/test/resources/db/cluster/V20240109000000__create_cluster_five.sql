@@ -1,0 +1,1 @@
+create table cluster_five (id integer primary key);
