@@ -29,6 +29,7 @@ public final class TestOperations {
         private String afterMigration;
         private boolean transactional = true;
         private boolean asynchronous;
+        private dev.sequencer.OperationPolicy policy = dev.sequencer.OperationPolicy.DEFAULT;
 
         Builder(String timestamp, String suffix, Supplier<OperationHandler> handler) {
             this.timestamp = timestamp.replace("_", "");
@@ -53,6 +54,11 @@ public final class TestOperations {
 
         public Builder nonTransactional() {
             this.transactional = false;
+            return this;
+        }
+
+        public Builder policy(dev.sequencer.OperationPolicy policy) {
+            this.policy = policy;
             return this;
         }
 
@@ -85,7 +91,8 @@ public final class TestOperations {
                     transactional,
                     asynchronous,
                     true,
-                    source);
+                    source,
+                    policy);
         }
     }
 }

@@ -11,6 +11,8 @@ import java.time.Duration;
  */
 final class RowLock extends SequencerLock {
 
+    private String originalH2LockTimeout;
+
     RowLock(Connection connection, String table) {
         super(connection, table);
     }
@@ -55,6 +57,29 @@ final class RowLock extends SequencerLock {
     protected void release() throws SQLException {
         connection.rollback();
         connection.setAutoCommit(true);
+        if (originalH2LockTimeout != null) {
+            // The connection goes back to the pool: give it back its own lock timeout.
+            try (Statement s = connection.createStatement()) {
+                s.execute("set lock_timeout " + Integer.parseInt(originalH2LockTimeout));
+            }
+        }
+    }
+
+    private boolean isH2() throws SQLException {
+        return connection
+                .getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("h2");
+    }
+
+    private void rememberH2LockTimeout(Statement s) throws SQLException {
+        if (originalH2LockTimeout == null) {
+            try (var rs = s.executeQuery(
+                    "select setting_value from information_schema.settings where setting_name = 'LOCK_TIMEOUT'")) {
+                originalH2LockTimeout = rs.next() ? rs.getString(1) : "10000";
+            }
+        }
     }
 
     @Override
