@@ -13,6 +13,9 @@ public interface SequencerListener {
     /** A run that executed operations has ended (successfully or not: see {@link RunEvent#failed()}). */
     default void operationsEnded(RunEvent event) {}
 
+    /** A guard blocked a run before it touched anything. */
+    default void runBlocked(String guard, String reason) {}
+
     /** A run found no operation to execute. */
     default void noPendingOperations(RunEvent event) {}
 

@@ -329,7 +329,7 @@ class SemanticsTest {
 
         try (Sequencer sequencer = over(db, "basic", ops)
                 .property("sequencer.orchestrator", "parallel")
-                .property("sequencer.async.threads", "4")
+                .property("sequencer.orchestrator.threads", "4")
                 .load()) {
             sequencer.process();
             assertTrue(sequencer.process().nothingPending());

@@ -19,6 +19,7 @@ public final class SettingKeys {
     public static final String GUARD_HOSTNAMES = "sequencer.guard.hostnames";
     public static final String GUARD_ADDRESSES = "sequencer.guard.addresses";
     public static final String ORCHESTRATOR = "sequencer.orchestrator";
+    public static final String ORCHESTRATOR_THREADS = "sequencer.orchestrator.threads";
     public static final String ASYNC_THREADS = "sequencer.async.threads";
     public static final String ASYNC_POLLING_INTERVAL = "sequencer.async.polling-interval";
     public static final String ASYNC_HEARTBEAT_INTERVAL = "sequencer.async.heartbeat-interval";
@@ -39,6 +40,7 @@ public final class SettingKeys {
             GUARD_HOSTNAMES,
             GUARD_ADDRESSES,
             ORCHESTRATOR,
+            ORCHESTRATOR_THREADS,
             ASYNC_THREADS,
             ASYNC_POLLING_INTERVAL,
             ASYNC_HEARTBEAT_INTERVAL,

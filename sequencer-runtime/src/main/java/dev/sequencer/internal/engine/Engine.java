@@ -132,7 +132,12 @@ public final class Engine {
 
     /** Throws {@link dev.sequencer.GuardBlockedException} when a guard blocks runs on this machine. */
     public void checkGuards() {
-        guards.check();
+        try {
+            guards.check();
+        } catch (dev.sequencer.GuardBlockedException e) {
+            listeners.runBlocked(e.guard(), e.getMessage());
+            throw e;
+        }
     }
 
     /** An executor of single operation attempts (also used by asynchronous workers). */

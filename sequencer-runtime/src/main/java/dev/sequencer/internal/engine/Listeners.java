@@ -40,6 +40,11 @@ public final class Listeners implements SequencerListener {
     }
 
     @Override
+    public void runBlocked(String guard, String reason) {
+        each(guard, (l, g) -> l.runBlocked(g, reason));
+    }
+
+    @Override
     public void noPendingOperations(RunEvent e) {
         each(e, SequencerListener::noPendingOperations);
     }

@@ -157,7 +157,7 @@ abstract class Orchestration {
 
         @Override
         void run(List<OperationDescriptor> due) {
-            int threads = session.engine().settings().asyncThreads();
+            int threads = session.engine().settings().orchestratorThreads();
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "sequencer-parallel");
                 t.setDaemon(true);
@@ -181,20 +181,19 @@ abstract class Orchestration {
         }
 
         private void runWave(ExecutorService pool, List<OperationDescriptor> wave) {
-            Map<OperationDescriptor, Future<Execution>> futures = new LinkedHashMap<>();
-            Map<OperationDescriptor, Integer> attempts = new LinkedHashMap<>();
+            Map<OperationDescriptor, Future<RunSession.Attempted>> futures = new LinkedHashMap<>();
             for (OperationDescriptor op : wave) {
                 session.starting(op);
-                int attempt = session.nextAttempt(op);
-                attempts.put(op, attempt);
-                futures.put(op, pool.submit(() -> session.executor().execute(op, attempt)));
+                int first = session.nextAttempt(op);
+                // Failed attempts that are retried are in the history table; the run books the last one.
+                futures.put(op, pool.submit(() -> session.attempt(op, first, retried -> {})));
             }
             List<Runnable> outcomes = new ArrayList<>();
             RuntimeException failure = null;
-            for (Map.Entry<OperationDescriptor, Future<Execution>> entry : futures.entrySet()) {
+            for (Map.Entry<OperationDescriptor, Future<RunSession.Attempted>> entry : futures.entrySet()) {
                 try {
-                    Execution execution = entry.getValue().get();
-                    outcomes.add(() -> session.finish(entry.getKey(), execution, attempts.get(entry.getKey())));
+                    RunSession.Attempted last = entry.getValue().get();
+                    outcomes.add(() -> session.finish(entry.getKey(), last.execution(), last.attempt()));
                 } catch (ExecutionException e) {
                     failure = e.getCause() instanceof RuntimeException r
                             ? r

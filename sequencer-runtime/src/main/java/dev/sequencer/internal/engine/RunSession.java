@@ -193,18 +193,32 @@ public final class RunSession implements AutoCloseable {
     /** Runs one operation with its retries, then records the outcome (sequential and named runs). */
     void runOne(OperationDescriptor op) {
         starting(op);
-        int attempt = nextAttempt(op);
-        int last = attempt + op.policy().attempts() - 1;
+        int first = nextAttempt(op);
+        Attempted result = attempt(op, first, failedAttempt -> {
+            record(op, failedAttempt.execution(), failedAttempt.attempt());
+            engine.listeners().operationFailed(event(op, failedAttempt.execution()));
+        });
+        finish(op, result.execution(), result.attempt());
+    }
+
+    /**
+     * Runs attempts of {@code op} from attempt number {@code first} until one does not fail or its
+     * {@code @Retry} attempts are used up, pausing by its backoff; safe to call from several threads.
+     *
+     * @param onRetry told of each failed attempt that is retried
+     */
+    Attempted attempt(OperationDescriptor op, int first, java.util.function.Consumer<Attempted> onRetry) {
+        int attempt = first;
         Execution execution = executor.execute(op, attempt);
-        while (execution.state() == OperationState.FAILED && attempt < last) {
-            record(op, execution, attempt);
-            engine.listeners().operationFailed(event(op, execution));
-            Duration delay =
-                    op.policy().delayBefore(attempt - (last - op.policy().attempts()));
+        while (execution.state() == OperationState.FAILED
+                && attempt - first + 1 < op.policy().attempts()) {
+            onRetry.accept(new Attempted(execution, attempt));
+            int done = attempt - first + 1;
+            Duration delay = op.policy().delayBefore(done + 1);
             LOG.warn(
                     "Operation {} failed on attempt {} of {}: {}; retrying in {} ms",
                     op.name(),
-                    attempt - (last - op.policy().attempts()),
+                    done,
                     op.policy().attempts(),
                     execution.reason(),
                     delay.toMillis());
@@ -212,8 +226,11 @@ public final class RunSession implements AutoCloseable {
             attempt++;
             execution = executor.execute(op, attempt);
         }
-        finish(op, execution, attempt);
+        return new Attempted(execution, attempt);
     }
+
+    /** The last attempt of an operation and its number. */
+    record Attempted(Execution execution, int attempt) {}
 
     /** Records an execution's outcome: steps, events, history; a failure that may not pass ends the run. */
     void finish(OperationDescriptor op, Execution execution, int attempt) {
