@@ -8,6 +8,7 @@ import dev.sequencer.internal.config.SettingKeys;
 import dev.sequencer.internal.engine.Engine;
 import dev.sequencer.internal.engine.Listeners;
 import dev.sequencer.internal.engine.MigrationInterleaver;
+import dev.sequencer.internal.engine.MigrationLock;
 import dev.sequencer.internal.engine.Planner;
 import dev.sequencer.internal.engine.RunOptions;
 import dev.sequencer.internal.store.HistoryRow;
@@ -96,6 +97,9 @@ public final class Sequencer implements AutoCloseable {
         engine.checkGuards();
         FluentConfiguration configuration = flywayConfiguration();
         strategy.install(configuration, this);
+        if (!strategy.isAutomatic()) {
+            addCallback(configuration, new MigrationLock(engine)); // see MigrationLock: no overtaking a process()
+        }
         MigrateResult result = migrate(configuration);
         return Arrays.stream(configuration.getCallbacks())
                 .filter(SequencerCallback.class::isInstance)

@@ -105,6 +105,26 @@ class LockTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void commandStrategyMigrateWaitsForTheLockOfARunningProcess(TestDatabase database) throws Exception {
+        TestDatabase db = database.fresh();
+        List<OperationDescriptor> ops = blockingOperation();
+        try (Sequencer first = over(db, "basic", ops).load();
+                Sequencer migrateOnly = over(db, "basic", List.of())
+                        .property("sequencer.lock.timeout", "1s")
+                        .load()) {
+            Future<RunReport> run1 = startBlockedRun(first);
+
+            LockTimeoutException e = assertThrows(LockTimeoutException.class, migrateOnly::migrate);
+
+            assertTrue(e.getMessage().contains("sequencer.lock.timeout"), e.getMessage());
+            release.countDown();
+            run1.get(AWAIT_SECONDS, TimeUnit.SECONDS);
+            assertTrue(migrateOnly.migrate().nothingPending(), "once free, migrate() takes the lock and finds nothing");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void secondRunWaitsForTheLockThenRereadsThePendingSetAndRunsNothingTwice(TestDatabase database) throws Exception {
         TestDatabase db = database.fresh();
         List<OperationDescriptor> ops = blockingOperation();
