@@ -305,7 +305,7 @@ public final class OperationExecutor {
             try {
                 OperationHandler target = handler != null ? handler : instantiate(op);
                 if (!(target instanceof Rollbackable rollbackable)) {
-                    throw new SequencerException("Operation " + op.name() + " (" + op.className()
+                    throw new NotRollbackable("Operation " + op.name() + " (" + op.className()
                             + ") does not implement Rollbackable; nothing was rolled back");
                 }
                 rollbackable.rollback(new RunContext(c, dataSource, op, attempt));
@@ -323,6 +323,8 @@ public final class OperationExecutor {
                 c.commit();
                 return new Execution(
                         OperationState.ROLLED_BACK, target, why, null, Duration.between(started, finished));
+            } catch (NotRollbackable e) {
+                return new Execution(OperationState.COMPLETED, handler, e.getMessage(), e, Duration.ZERO);
             } catch (Exception e) {
                 rollbackQuietly(c, op);
                 LOG.error(
@@ -335,6 +337,15 @@ public final class OperationExecutor {
         } catch (SQLException e) {
             LOG.error("Rolling back operation {} failed: no connection", op.name(), e);
             return new Execution(OperationState.COMPLETED, handler, message(e), e, Duration.ZERO);
+        }
+    }
+
+    /** Asked to roll back an operation that cannot be. */
+    private static final class NotRollbackable extends SequencerException {
+        private static final long serialVersionUID = 1L;
+
+        NotRollbackable(String message) {
+            super(message);
         }
     }
 

@@ -114,8 +114,7 @@ public final class RunSession implements AutoCloseable {
         if (undo.state() != OperationState.ROLLED_BACK) {
             throw new OperationFailedException(
                     op.name(),
-                    "Rolling back operation " + op.name() + " failed: " + undo.reason()
-                            + " (it stays completed; undo its effect by hand)",
+                    "Rolling back operation " + op.name() + " failed: " + undo.reason() + " (it stays completed)",
                     undo.error());
         }
         record(op, undo, row.attempts() + 1);
