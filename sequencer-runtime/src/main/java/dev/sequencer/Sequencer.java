@@ -2,6 +2,7 @@ package dev.sequencer;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sequencer.internal.async.AsyncBackend;
 import dev.sequencer.internal.config.ConfigurationSource;
 import dev.sequencer.internal.config.SequencerSettings;
 import dev.sequencer.internal.config.SettingKeys;
@@ -11,6 +12,7 @@ import dev.sequencer.internal.engine.MigrationInterleaver;
 import dev.sequencer.internal.engine.Planner;
 import dev.sequencer.internal.engine.RunOptions;
 import dev.sequencer.internal.store.HistoryRow;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -52,13 +54,16 @@ public final class Sequencer implements AutoCloseable {
     private final HikariDataSource ownedPool;
     private final ClassLoader classLoader;
     private final Consumer<FluentConfiguration> flywayCustomizer;
+    private final AsyncBackend async;
 
     private Sequencer(
+            AsyncBackend async,
             Engine engine,
             ExecutionStrategy strategy,
             HikariDataSource ownedPool,
             ClassLoader classLoader,
             Consumer<FluentConfiguration> flywayCustomizer) {
+        this.async = async;
         this.engine = engine;
         this.strategy = strategy;
         this.ownedPool = ownedPool;
@@ -155,11 +160,37 @@ public final class Sequencer implements AutoCloseable {
      * not close this Sequencer.
      */
     public Worker worker() {
-        throw new UnsupportedOperationException("The asynchronous backend is not available in this version");
+        return async.worker();
     }
 
-    /** Every operation of the registry with its current state, in order. */
+    /**
+     * Stores a task for the {@code @Deferred} handler registered under {@code alias}; a worker hands it
+     * {@code jsonPayload} once {@code dueAt} has come ({@code null}: now). Three attempts,
+     * {@code sequencer.async.deferred-retry-delay} apart; each is recorded in {@code <prefix>deferred_tasks}.
+     *
+     * @return the id of the deferred task (its row in {@code <prefix>deferred_tasks})
+     * @throws SequencerException listing the known aliases when none is {@code alias}
+     */
+    public String defer(String alias, String jsonPayload, Instant dueAt) {
+        return async.defer(alias, jsonPayload, dueAt);
+    }
+
+    /**
+     * Hands a {@code dispatched} operation whose task is lost ({@link OperationStatus#lost()}) to the workers again:
+     * records a new {@code dispatched} row and stores a new task, under the Sequencer lock.
+     */
+    public void redispatch(String operation) {
+        async.redispatch(operation);
+    }
+
+    /**
+     * Every operation of the registry with its current state, in order. A {@code dispatched} operation whose task is
+     * gone from {@code <prefix>scheduled_tasks} is reported {@link OperationStatus#lost() lost}.
+     */
     public List<OperationStatus> status() {
+        // Tasks first: a worker commits completed before it removes the task, so this order never reports a
+        // completed operation as lost.
+        Set<String> tasks = async.operationTasks();
         Map<String, HistoryRow> history = engine.history();
         List<OperationStatus> status = new ArrayList<>();
         for (OperationDescriptor op : engine.registry()) {
@@ -174,9 +205,19 @@ public final class Sequencer implements AutoCloseable {
                                     row.attempts(),
                                     row.startedAt(),
                                     row.finishedAt(),
-                                    row.reason()));
+                                    lost(row, tasks) ? lostMessage(op.name()) : row.reason(),
+                                    lost(row, tasks)));
         }
         return status;
+    }
+
+    private static boolean lost(HistoryRow row, Set<String> tasks) {
+        return row.state() == OperationState.DISPATCHED && !tasks.contains(row.name());
+    }
+
+    private String lostMessage(String name) {
+        return "dispatched, but its task is gone from " + async.taskTableName() + ", so no worker will run it:"
+                + " call Sequencer.redispatch(\"" + name + "\") to hand it to the workers again";
     }
 
     /** Closes the connection pool this Sequencer created, if any. */
@@ -351,7 +392,9 @@ public final class Sequencer implements AutoCloseable {
             try {
                 Engine engine = new Engine(
                         settings, pool != null ? pool : dataSource, operations, operationFactory, new Listeners(all));
-                return new Sequencer(engine, strategy, pool, classLoader, flywayCustomizer);
+                AsyncBackend async = new AsyncBackend(engine, deferred);
+                engine.dispatcher(async);
+                return new Sequencer(async, engine, strategy, pool, classLoader, flywayCustomizer);
             } catch (RuntimeException e) {
                 if (pool != null) {
                     pool.close();

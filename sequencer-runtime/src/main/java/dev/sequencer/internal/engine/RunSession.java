@@ -122,11 +122,9 @@ public final class RunSession implements AutoCloseable {
         handled.add(op.name());
         HistoryRow previous = history.get(op.name());
         int attempt = previous == null ? 1 : previous.attempts() + 1;
-        if (op.asynchronous() && !options.inlineAsynchronous()) {
-            LOG.warn(
-                    "Operation {} is @Asynchronous, but this version has no asynchronous backend yet: running it"
-                            + " inline",
-                    op.name());
+        if (engine.runsAsynchronously(op) && !options.inlineAsynchronous()) {
+            dispatch(op, attempt);
+            return;
         }
         LOG.info("Running operation {}", op.name());
         engine.listeners().operationStarted(new OperationEvent(op.name(), op, Duration.ZERO, null, null));
@@ -148,6 +146,24 @@ public final class RunSession implements AutoCloseable {
             }
             default -> fail(op, outcome);
         }
+    }
+
+    /** Hands {@code op} to the asynchronous backend: its {@code dispatched} row and its task commit together. */
+    private void dispatch(OperationDescriptor op, int attempt) {
+        Instant start = Instant.now();
+        String detail;
+        try {
+            detail = engine.dispatcher().dispatch(op, attempt);
+        } catch (RuntimeException e) {
+            failed = true;
+            throw e;
+        }
+        Execution outcome =
+                new Execution(OperationState.DISPATCHED, null, detail, null, Duration.between(start, Instant.now()));
+        executed++;
+        record(op, outcome, attempt);
+        steps.add(step(op, Outcome.DISPATCHED, detail, outcome));
+        engine.listeners().operationDispatched(event(op, outcome));
     }
 
     private void fail(OperationDescriptor op, Execution outcome) {
