@@ -164,21 +164,14 @@ public final class Sequencer implements AutoCloseable {
     }
 
     /**
-     * Stores a task for the {@code @Deferred} handler registered under {@code alias}; a worker hands it
-     * {@code jsonPayload} once {@code dueAt} has come ({@code null}: now). Three attempts,
-     * {@code sequencer.async.deferred-retry-delay} apart; each is recorded in {@code <prefix>deferred_tasks}.
-     *
-     * @return the id of the deferred task (its row in {@code <prefix>deferred_tasks})
-     * @throws SequencerException listing the known aliases when none is {@code alias}
+     * Stores a task for the {@code @Deferred("alias")} handler, handed {@code jsonPayload} by a worker once
+     * {@code dueAt} ({@code null}: now) has come; returns its id in {@code <prefix>deferred_tasks}.
      */
     public String defer(String alias, String jsonPayload, Instant dueAt) {
         return async.defer(alias, jsonPayload, dueAt);
     }
 
-    /**
-     * Hands a {@code dispatched} operation whose task is lost ({@link OperationStatus#lost()}) to the workers again:
-     * records a new {@code dispatched} row and stores a new task, under the Sequencer lock.
-     */
+    /** Hands a {@link OperationStatus#lost() lost} operation to the workers again, under the Sequencer lock. */
     public void redispatch(String operation) {
         async.redispatch(operation);
     }
@@ -188,8 +181,7 @@ public final class Sequencer implements AutoCloseable {
      * gone from {@code <prefix>scheduled_tasks} is reported {@link OperationStatus#lost() lost}.
      */
     public List<OperationStatus> status() {
-        // Tasks first: a worker commits completed before it removes the task, so this order never reports a
-        // completed operation as lost.
+        // Tasks first: a worker commits completed before it removes the task, so no completed one looks lost.
         Set<String> tasks = async.operationTasks();
         Map<String, HistoryRow> history = engine.history();
         List<OperationStatus> status = new ArrayList<>();
@@ -205,7 +197,7 @@ public final class Sequencer implements AutoCloseable {
                                     row.attempts(),
                                     row.startedAt(),
                                     row.finishedAt(),
-                                    lost(row, tasks) ? lostMessage(op.name()) : row.reason(),
+                                    lost(row, tasks) ? async.lostMessage(op.name()) : row.reason(),
                                     lost(row, tasks)));
         }
         return status;
@@ -213,11 +205,6 @@ public final class Sequencer implements AutoCloseable {
 
     private static boolean lost(HistoryRow row, Set<String> tasks) {
         return row.state() == OperationState.DISPATCHED && !tasks.contains(row.name());
-    }
-
-    private String lostMessage(String name) {
-        return "dispatched, but its task is gone from " + async.taskTableName() + ", so no worker will run it:"
-                + " call Sequencer.redispatch(\"" + name + "\") to hand it to the workers again";
     }
 
     /** Closes the connection pool this Sequencer created, if any. */

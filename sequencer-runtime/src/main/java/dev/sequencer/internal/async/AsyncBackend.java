@@ -187,9 +187,10 @@ public final class AsyncBackend implements Dispatcher {
         }
     }
 
-    /** The name of db-scheduler's table, for messages. */
-    public String taskTableName() {
-        return engine.settings().tablePrefix() + "scheduled_tasks";
+    /** What {@code status()} says of a dispatched operation whose task is gone. */
+    public String lostMessage(String name) {
+        return "dispatched, but its task is gone from " + engine.settings().tablePrefix() + "scheduled_tasks, so no"
+                + " worker will run it: call Sequencer.redispatch(\"" + name + "\") to hand it to the workers again";
     }
 
     /** Starts a worker in this JVM. */
