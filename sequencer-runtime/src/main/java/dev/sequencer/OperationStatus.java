@@ -11,7 +11,10 @@ import java.time.Instant;
  * @param attempts how many rows it has in the history table
  * @param startedAt when the newest attempt started, or {@code null}
  * @param finishedAt when the newest attempt finished, or {@code null}
- * @param lastMessage the skip reason or failure message of the newest attempt, or {@code null}
+ * @param lastMessage the skip reason or failure message of the newest attempt, or {@code null}; for a lost operation,
+ *     what to do about it
+ * @param lost whether it is {@code dispatched} but its task is gone from the asynchronous backend's table, so no
+ *     worker will ever run it ({@link Sequencer#redispatch(String)} hands it over again)
  */
 public record OperationStatus(
         String name,
@@ -20,4 +23,23 @@ public record OperationStatus(
         int attempts,
         Instant startedAt,
         Instant finishedAt,
-        String lastMessage) {}
+        String lastMessage,
+        boolean lost) {
+
+    /** A status that is not lost. */
+    public OperationStatus(
+            String name,
+            OperationState state,
+            boolean pending,
+            int attempts,
+            Instant startedAt,
+            Instant finishedAt,
+            String lastMessage) {
+        this(name, state, pending, attempts, startedAt, finishedAt, lastMessage, false);
+    }
+
+    /** Whether it is handed to the asynchronous backend and waiting for (or running on) a worker. */
+    public boolean dispatched() {
+        return state == OperationState.DISPATCHED;
+    }
+}

@@ -2,6 +2,7 @@ package dev.sequencer;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sequencer.internal.async.AsyncBackend;
 import dev.sequencer.internal.config.ConfigurationSource;
 import dev.sequencer.internal.config.SequencerSettings;
 import dev.sequencer.internal.config.SettingKeys;
@@ -12,6 +13,7 @@ import dev.sequencer.internal.engine.MigrationLock;
 import dev.sequencer.internal.engine.Planner;
 import dev.sequencer.internal.engine.RunOptions;
 import dev.sequencer.internal.store.HistoryRow;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -53,13 +55,16 @@ public final class Sequencer implements AutoCloseable {
     private final HikariDataSource ownedPool;
     private final ClassLoader classLoader;
     private final Consumer<FluentConfiguration> flywayCustomizer;
+    private final AsyncBackend async;
 
     private Sequencer(
+            AsyncBackend async,
             Engine engine,
             ExecutionStrategy strategy,
             HikariDataSource ownedPool,
             ClassLoader classLoader,
             Consumer<FluentConfiguration> flywayCustomizer) {
+        this.async = async;
         this.engine = engine;
         this.strategy = strategy;
         this.ownedPool = ownedPool;
@@ -212,11 +217,29 @@ public final class Sequencer implements AutoCloseable {
      * not close this Sequencer.
      */
     public Worker worker() {
-        throw new UnsupportedOperationException("The asynchronous backend is not available in this version");
+        return async.worker();
     }
 
-    /** Every operation of the registry with its current state, in order. */
+    /**
+     * Stores a task for the {@code @Deferred("alias")} handler, handed {@code jsonPayload} by a worker once
+     * {@code dueAt} ({@code null}: now) has come; returns its id in {@code <prefix>deferred_tasks}.
+     */
+    public String defer(String alias, String jsonPayload, Instant dueAt) {
+        return async.defer(alias, jsonPayload, dueAt);
+    }
+
+    /** Hands a {@link OperationStatus#lost() lost} operation to the workers again, under the Sequencer lock. */
+    public void redispatch(String operation) {
+        async.redispatch(operation);
+    }
+
+    /**
+     * Every operation of the registry with its current state, in order. A {@code dispatched} operation whose task is
+     * gone from {@code <prefix>scheduled_tasks} is reported {@link OperationStatus#lost() lost}.
+     */
     public List<OperationStatus> status() {
+        // Tasks first: a worker commits completed before it removes the task, so no completed one looks lost.
+        Set<String> tasks = async.operationTasks();
         Map<String, HistoryRow> history = engine.history();
         List<OperationStatus> status = new ArrayList<>();
         for (OperationDescriptor op : engine.registry()) {
@@ -231,9 +254,14 @@ public final class Sequencer implements AutoCloseable {
                                     row.attempts(),
                                     row.startedAt(),
                                     row.finishedAt(),
-                                    row.reason()));
+                                    lost(row, tasks) ? async.lostMessage(op.name()) : row.reason(),
+                                    lost(row, tasks)));
         }
         return status;
+    }
+
+    private static boolean lost(HistoryRow row, Set<String> tasks) {
+        return row.state() == OperationState.DISPATCHED && !tasks.contains(row.name());
     }
 
     /** Closes the connection pool this Sequencer created, if any. */
@@ -423,7 +451,9 @@ public final class Sequencer implements AutoCloseable {
                         operationFactory,
                         new Listeners(all),
                         guarded);
-                return new Sequencer(engine, strategy, pool, classLoader, flywayCustomizer);
+                AsyncBackend async = new AsyncBackend(engine, deferred);
+                engine.dispatcher(async);
+                return new Sequencer(async, engine, strategy, pool, classLoader, flywayCustomizer);
             } catch (RuntimeException e) {
                 if (pool != null) {
                     pool.close();

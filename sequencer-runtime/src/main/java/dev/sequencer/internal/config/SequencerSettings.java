@@ -36,7 +36,9 @@ public record SequencerSettings(
         int asyncThreads,
         Duration asyncPollingInterval,
         Duration asyncHeartbeatInterval,
-        int asyncMissedHeartbeats) {
+        int asyncMissedHeartbeats,
+        boolean asyncAll,
+        Duration deferredRetryDelay) {
 
     private static final Logger LOG = LoggerFactory.getLogger(SequencerSettings.class);
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,39}");
@@ -97,7 +99,9 @@ public record SequencerSettings(
                 positiveInt(v, ASYNC_THREADS, 2),
                 duration(v, ASYNC_POLLING_INTERVAL, Duration.ofSeconds(1)),
                 duration(v, ASYNC_HEARTBEAT_INTERVAL, Duration.ofSeconds(10)),
-                positiveInt(v, ASYNC_MISSED_HEARTBEATS, 6));
+                positiveInt(v, ASYNC_MISSED_HEARTBEATS, 6),
+                bool(v, ASYNC_ALL, false),
+                duration(v, ASYNC_DEFERRED_RETRY_DELAY, Duration.ofSeconds(10)));
     }
 
     /** The defaults, with no URL. */

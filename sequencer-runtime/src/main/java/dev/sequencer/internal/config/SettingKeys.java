@@ -24,6 +24,8 @@ public final class SettingKeys {
     public static final String ASYNC_POLLING_INTERVAL = "sequencer.async.polling-interval";
     public static final String ASYNC_HEARTBEAT_INTERVAL = "sequencer.async.heartbeat-interval";
     public static final String ASYNC_MISSED_HEARTBEATS = "sequencer.async.missed-heartbeats";
+    public static final String ASYNC_ALL = "sequencer.async.all";
+    public static final String ASYNC_DEFERRED_RETRY_DELAY = "sequencer.async.deferred-retry-delay";
 
     /** Every key above except the {@code sequencer.flyway.*} pass-through family. */
     public static final List<String> ALL = List.of(
@@ -44,7 +46,9 @@ public final class SettingKeys {
             ASYNC_THREADS,
             ASYNC_POLLING_INTERVAL,
             ASYNC_HEARTBEAT_INTERVAL,
-            ASYNC_MISSED_HEARTBEATS);
+            ASYNC_MISSED_HEARTBEATS,
+            ASYNC_ALL,
+            ASYNC_DEFERRED_RETRY_DELAY);
 
     private SettingKeys() {}
 }

@@ -36,6 +36,7 @@ public final class Engine {
     private final String owner;
     private volatile OperationStore store;
     private volatile Dialect dialect;
+    private volatile Dispatcher dispatcher;
 
     public Engine(
             SequencerSettings settings,
@@ -99,6 +100,27 @@ public final class Engine {
 
     String owner() {
         return owner;
+    }
+
+    OperationFactory factory() {
+        return factory;
+    }
+
+    /** Installs the asynchronous backend that runs hand {@code @Asynchronous} operations to. */
+    public void dispatcher(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    Dispatcher dispatcher() {
+        if (dispatcher == null) {
+            throw new SequencerException("No asynchronous backend is installed on this engine");
+        }
+        return dispatcher;
+    }
+
+    /** Whether {@code op} goes to the asynchronous backend: {@code @Asynchronous}, or {@code sequencer.async.all}. */
+    public boolean runsAsynchronously(OperationDescriptor op) {
+        return op.asynchronous() || settings.asyncAll();
     }
 
     /** Opens a run: takes the Sequencer lock, creates the history tables if absent and reads the history. */

@@ -50,7 +50,7 @@ abstract class Orchestration {
         @Override
         void run(List<OperationDescriptor> due) {
             for (OperationDescriptor op : due) {
-                if (session.unmetDependency(op) == null) {
+                if (session.unmetDependency(op) == null && !session.dispatchIfAsynchronous(op)) {
                     session.runOne(op);
                 }
             }
@@ -71,6 +71,9 @@ abstract class Orchestration {
         void run(List<OperationDescriptor> due) {
             List<OperationDescriptor> batch = new ArrayList<>();
             for (OperationDescriptor op : due) {
+                if (session.unmetDependency(op) == null && session.dispatchIfAsynchronous(op)) {
+                    continue; // dispatched in a transaction of its own, outside the batch
+                }
                 if (!op.transactional()) {
                     if (session.unmetDependency(op) == null) {
                         session.runOne(op);
@@ -166,13 +169,16 @@ abstract class Orchestration {
             try {
                 List<OperationDescriptor> remaining = new ArrayList<>(due);
                 while (true) {
-                    List<OperationDescriptor> wave = remaining.stream()
+                    List<OperationDescriptor> ready = remaining.stream()
                             .filter(op -> session.unmetDependency(op) == null)
                             .toList();
-                    if (wave.isEmpty()) {
+                    if (ready.isEmpty()) {
                         return;
                     }
-                    remaining.removeAll(wave);
+                    remaining.removeAll(ready);
+                    List<OperationDescriptor> wave = ready.stream()
+                            .filter(op -> !session.dispatchIfAsynchronous(op))
+                            .toList();
                     runWave(pool, wave);
                 }
             } finally {

@@ -189,6 +189,35 @@ public final class RunSession implements AutoCloseable {
         engine.listeners().operationStarted(new OperationEvent(op.name(), op, Duration.ZERO, null, null));
     }
 
+    /**
+     * Hands {@code op} to the asynchronous backend when it runs asynchronously in this run ({@code @Asynchronous} or
+     * {@code sequencer.async.all}, and neither force-sync nor a sync run): its {@code dispatched} row and its task
+     * commit together. Returns whether it was dispatched.
+     */
+    boolean dispatchIfAsynchronous(OperationDescriptor op) {
+        if (!engine.runsAsynchronously(op) || options.inlineAsynchronous()) {
+            return false;
+        }
+        startIfFirst();
+        handled.add(op.name());
+        int attempt = nextAttempt(op);
+        Instant start = Instant.now();
+        String detail;
+        try {
+            detail = engine.dispatcher().dispatch(op, attempt);
+        } catch (RuntimeException e) {
+            failed = true;
+            throw e;
+        }
+        Execution outcome =
+                new Execution(OperationState.DISPATCHED, null, detail, null, Duration.between(start, Instant.now()));
+        executed++;
+        record(op, outcome, attempt);
+        steps.add(step(op, Outcome.DISPATCHED, detail, outcome));
+        engine.listeners().operationDispatched(event(op, outcome));
+        return true;
+    }
+
     /** Runs one operation with its retries, then records the outcome (sequential and named runs). */
     void runOne(OperationDescriptor op) {
         starting(op);

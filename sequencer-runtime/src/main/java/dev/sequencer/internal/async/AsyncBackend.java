@@ -1,0 +1,287 @@
+package dev.sequencer.internal.async;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.sequencer.ConfigurationException;
+import dev.sequencer.DeferredDescriptor;
+import dev.sequencer.OperationDescriptor;
+import dev.sequencer.OperationState;
+import dev.sequencer.SequencerException;
+import dev.sequencer.Worker;
+import dev.sequencer.internal.engine.AsyncBridge;
+import dev.sequencer.internal.engine.Dispatcher;
+import dev.sequencer.internal.engine.Engine;
+import dev.sequencer.internal.lock.SequencerLock;
+import dev.sequencer.internal.store.HistoryRow;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The asynchronous backend on db-scheduler: one table {@code <prefix>scheduled_tasks} in the application database,
+ * task {@value #OPERATION_TASK} (instance = operation name, data = the attempt number of the dispatch) and task
+ * {@value #DEFERRED_TASK} (instance = deferred task id, data = the JSON payload). Everything is created lazily, so
+ * nothing touches the database before it is used.
+ */
+public final class AsyncBackend implements Dispatcher {
+
+    static final String OPERATION_TASK = "sequencer-operation";
+    static final String DEFERRED_TASK = "sequencer-deferred";
+    private static final Logger LOG = LoggerFactory.getLogger(AsyncBackend.class);
+
+    private final Engine engine;
+    private final Map<String, DeferredDescriptor> deferred = new TreeMap<>();
+    private final String owner =
+            "dispatch:" + ManagementFactory.getRuntimeMXBean().getName();
+    private final TaskRunner runner;
+    private final List<Task<?>> tasks;
+    private volatile AsyncBridge bridge;
+    private volatile JdbcCustomization customization;
+    private volatile TaskTable taskTable;
+    private volatile DeferredStore deferredStore;
+    private volatile boolean tablesReady;
+
+    public AsyncBackend(Engine engine, List<DeferredDescriptor> handlers) {
+        this.engine = engine;
+        for (DeferredDescriptor d : handlers) {
+            DeferredDescriptor other = deferred.put(d.alias(), d);
+            if (other != null && !other.className().equals(d.className())) {
+                throw new ConfigurationException(
+                        "deferredHandlers",
+                        "Two @Deferred handlers use alias '" + d.alias() + "': " + other.className() + " and "
+                                + d.className() + "; aliases must be unique");
+            }
+        }
+        this.runner = new TaskRunner(this);
+        Duration retryUnresolved = Duration.ofSeconds(30);
+        this.tasks = List.of(
+                Tasks.custom(OPERATION_TASK, String.class)
+                        .onFailure(new FailureHandler.OnFailureRetryLater<>(retryUnresolved))
+                        .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
+                        .execute(runner::operation),
+                Tasks.custom(DEFERRED_TASK, String.class)
+                        .onFailure(new FailureHandler.OnFailureRetryLater<>(retryUnresolved))
+                        .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
+                        .execute(runner::deferred));
+    }
+
+    @Override
+    public String dispatch(OperationDescriptor op, int attempt) {
+        ensureTables();
+        try (Connection c = engine.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Instant now = Instant.now();
+                Instant due = bridge().executeAt(op, c, attempt, now);
+                String detail = due.isAfter(now) ? "due at " + due : "";
+                engine.store()
+                        .insert(
+                                c,
+                                op.name(),
+                                op.className(),
+                                OperationState.DISPATCHED,
+                                attempt,
+                                owner,
+                                detail.isEmpty() ? null : detail,
+                                now,
+                                null);
+                TaskInstance<String> task = new TaskInstance<>(OPERATION_TASK, op.name(), String.valueOf(attempt));
+                if (!client(c).scheduleIfNotExists(task, due)) {
+                    throw new SequencerException("Operation " + op.name() + " cannot be dispatched: a task for it is"
+                            + " already in " + taskTable.name() + "; a worker will run it");
+                }
+                c.commit();
+                LOG.info("Dispatched operation {}{}", op.name(), detail.isEmpty() ? "" : " (" + detail + ")");
+                return detail;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new SequencerException(
+                    "Operation " + op.name() + ": dispatching it failed: " + e.getMessage()
+                            + " (nothing was stored: neither its dispatched row nor its task; it stays pending)",
+                    e);
+        }
+    }
+
+    /** Stores a deferred task for the handler of {@code alias}, due at {@code dueAt}; returns its id. */
+    public String defer(String alias, String jsonPayload, Instant dueAt) {
+        Objects.requireNonNull(jsonPayload, "jsonPayload");
+        if (!deferred.containsKey(alias)) {
+            throw new SequencerException("No @Deferred handler is registered under alias '" + alias + "'; known"
+                    + " aliases: " + (deferred.isEmpty() ? "none" : String.join(", ", deferred.keySet())));
+        }
+        ensureTables();
+        String id = UUID.randomUUID().toString();
+        Instant due = dueAt == null ? Instant.now() : dueAt;
+        try (Connection c = engine.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                deferredStore.insert(c, id, alias, due);
+                client(c).scheduleIfNotExists(new TaskInstance<>(DEFERRED_TASK, id, jsonPayload), due);
+                c.commit();
+                return id;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new SequencerException("Deferring a task for '" + alias + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Hands a {@code dispatched} operation whose task is lost to the workers again, under the Sequencer lock. */
+    public void redispatch(String name) {
+        OperationDescriptor op = engine.operation(name);
+        if (op == null) {
+            throw new SequencerException("No operation is named " + name);
+        }
+        try (SequencerLock lock = SequencerLock.acquire(
+                engine.dataSource(),
+                engine.dialect(),
+                engine.settings().tablePrefix(),
+                engine.settings().lockTimeout())) {
+            Set<String> present = operationTasks();
+            HistoryRow row = engine.history().get(name);
+            if (row == null || row.state() != OperationState.DISPATCHED) {
+                throw new SequencerException("Operation " + name + " is not dispatched (it is "
+                        + (row == null ? "pending" : row.state().dbValue()) + "); process() runs it if it is pending");
+            }
+            if (present.contains(name)) {
+                throw new SequencerException(
+                        "Operation " + name + " still has its task in " + taskTable.name() + "; a worker will run it");
+            }
+            dispatch(op, row.attempts() + 1);
+        } catch (SQLException e) {
+            throw new SequencerException("Cannot re-dispatch " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The names of operations that have a task in the table (empty when the table does not exist). */
+    public Set<String> operationTasks() {
+        try (Connection c = engine.dataSource().getConnection()) {
+            return tasksTable().instances(c, OPERATION_TASK);
+        } catch (SQLException e) {
+            throw new SequencerException("Cannot read " + tasksTable().name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What {@code status()} says of a dispatched operation whose task is gone. */
+    public String lostMessage(String name) {
+        return "dispatched, but its task is gone from " + engine.settings().tablePrefix() + "scheduled_tasks, so no"
+                + " worker will run it: call Sequencer.redispatch(\"" + name + "\") to hand it to the workers again";
+    }
+
+    /** Starts a worker in this JVM. */
+    public Worker worker() {
+        ensureTables();
+        return new AsyncWorker(this);
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    List<Task<?>> tasks() {
+        return tasks;
+    }
+
+    DeferredDescriptor handler(String alias) {
+        return deferred.get(alias);
+    }
+
+    DeferredStore deferredStore() {
+        return deferredStore;
+    }
+
+    AsyncBridge bridge() {
+        if (bridge == null) {
+            bridge = new AsyncBridge(
+                    engine, "worker:" + ManagementFactory.getRuntimeMXBean().getName() + ":" + UUID.randomUUID());
+        }
+        return bridge;
+    }
+
+    JdbcCustomization customization() {
+        if (customization == null) {
+            customization = new AutodetectJdbcCustomization(engine.dataSource(), true);
+        }
+        return customization;
+    }
+
+    TaskTable tasksTable() {
+        if (taskTable == null) {
+            taskTable = new TaskTable(engine.dialect(), engine.settings().tablePrefix());
+        }
+        return taskTable;
+    }
+
+    private SchedulerClient client(Connection transaction) {
+        return SchedulerClient.Builder.create(new ConnectionDataSource(transaction), tasks)
+                .tableName(tasksTable().name())
+                .serializer(TextSerializer.INSTANCE)
+                .jdbcCustomization(customization())
+                .build();
+    }
+
+    /** Creates db-scheduler's table and the deferred table if absent; safe when several nodes race. */
+    private void ensureTables() {
+        if (tablesReady) {
+            return;
+        }
+        TaskTable table = tasksTable();
+        DeferredStore store =
+                new DeferredStore(engine.dialect(), engine.settings().tablePrefix());
+        try (Connection c = engine.dataSource().getConnection()) {
+            c.setAutoCommit(true);
+            for (int i = 0; ; i++) {
+                try {
+                    table.createIfAbsent(c);
+                    store.createIfAbsent(c);
+                    break;
+                } catch (SQLException e) {
+                    if (i >= 2) {
+                        throw e;
+                    }
+                    LOG.debug("Creating the asynchronous tables raced with another node; trying again", e);
+                }
+            }
+        } catch (SQLException e) {
+            throw new SequencerException(
+                    "Cannot create " + table.name() + " or " + store.name() + ": " + e.getMessage()
+                            + " (check that the user may create tables)",
+                    e);
+        }
+        deferredStore = store;
+        tablesReady = true;
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.warn("Rolling back a dispatch failed", e);
+        }
+    }
+}

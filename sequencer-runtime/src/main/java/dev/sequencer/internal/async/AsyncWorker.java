@@ -1,0 +1,96 @@
+package dev.sequencer.internal.async;
+
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import dev.sequencer.SequencerException;
+import dev.sequencer.Worker;
+import dev.sequencer.internal.config.SequencerSettings;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A db-scheduler {@link Scheduler} over Sequencer's tasks: {@code sequencer.async.threads} threads, polling every
+ * {@code sequencer.async.polling-interval}; a worker silent for {@code heartbeat-interval} times
+ * {@code missed-heartbeats} is dead and its tasks are revived on another node.
+ */
+final class AsyncWorker implements Worker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AsyncWorker.class);
+    private static final Duration IDLE_CHECK = Duration.ofMillis(75);
+    private static final Set<String> TASKS = Set.of(AsyncBackend.OPERATION_TASK, AsyncBackend.DEFERRED_TASK);
+
+    private final Scheduler scheduler;
+    private volatile boolean closed;
+
+    AsyncWorker(AsyncBackend backend) {
+        SequencerSettings s = backend.engine().settings();
+        int missed = s.asyncMissedHeartbeats();
+        if (missed < 4) {
+            LOG.warn("sequencer.async.missed-heartbeats is {}; db-scheduler needs at least 4, so 4 is used", missed);
+            missed = 4;
+        }
+        String name = ("seq-" + ManagementFactory.getRuntimeMXBean().getName());
+        this.scheduler = Scheduler.create(backend.engine().dataSource(), backend.tasks())
+                .tableName(backend.tasksTable().name())
+                .serializer(TextSerializer.INSTANCE)
+                .jdbcCustomization(backend.customization())
+                .threads(s.asyncThreads())
+                .pollingInterval(s.asyncPollingInterval())
+                .heartbeatInterval(s.asyncHeartbeatInterval())
+                .missedHeartbeatsLimit(missed)
+                .schedulerName(new SchedulerName.Fixed(name.length() > 50 ? name.substring(0, 50) : name))
+                .build();
+        scheduler.start();
+        LOG.info(
+                "Sequencer worker started: {} thread(s), polling every {}", s.asyncThreads(), s.asyncPollingInterval());
+    }
+
+    @Override
+    public boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (idle()) {
+                return true;
+            }
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(IDLE_CHECK.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    /** No Sequencer task due or picked anywhere, and none executing here. */
+    private boolean idle() {
+        if (closed) {
+            throw new SequencerException("This worker is closed");
+        }
+        if (!scheduler.getCurrentlyExecuting().isEmpty()) {
+            return false;
+        }
+        Instant now = Instant.now();
+        List<ScheduledExecution<Object>> all = scheduler.getScheduledExecutions(ScheduledExecutionsFilter.all());
+        return all.stream()
+                .filter(e -> TASKS.contains(e.getTaskInstance().getTaskName()))
+                .noneMatch(e -> e.isPicked() || !e.getExecutionTime().isAfter(now));
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            scheduler.stop();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.sequencer.internal.engine;
+
+import dev.sequencer.DeferredDescriptor;
+import dev.sequencer.DeferredHandler;
+import dev.sequencer.OperationContext;
+import dev.sequencer.OperationDescriptor;
+import dev.sequencer.OperationEvent;
+import dev.sequencer.OperationHandler;
+import dev.sequencer.OperationState;
+import dev.sequencer.ScheduledOperation;
+import dev.sequencer.SequencerException;
+import dev.sequencer.SequencerListener;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the asynchronous backend ({@code dev.sequencer.internal.async}) needs of the engine: a worker executes an
+ * operation exactly as a synchronous run does ({@link OperationExecutor}, same listener events), and a dispatch asks a
+ * {@link ScheduledOperation} when it is due.
+ */
+public final class AsyncBridge {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AsyncBridge.class);
+
+    private final Engine engine;
+    private final OperationExecutor executor;
+
+    /** @param owner who writes {@code running} rows of non-transactional operations; never starts with {@code run:} */
+    public AsyncBridge(Engine engine, String owner) {
+        this.engine = engine;
+        this.executor = new OperationExecutor(
+                engine.dataSource(),
+                engine.store(),
+                engine.factory(),
+                owner,
+                engine.settings().environment());
+    }
+
+    /**
+     * How one asynchronous attempt ended.
+     *
+     * @param state {@code completed}, {@code skipped} or {@code failed}
+     * @param reason the skip reason or failure message, or {@code null}
+     * @param error the failure, or {@code null}
+     */
+    public record Outcome(OperationState state, String reason, Throwable error) {}
+
+    /** Executes attempt {@code attempt} of {@code op}, records it and sends the listener events. */
+    public Outcome execute(OperationDescriptor op, int attempt) {
+        LOG.info("Worker running operation {} (attempt {})", op.name(), attempt);
+        SequencerListener listeners = engine.listeners();
+        listeners.operationStarted(new OperationEvent(op.name(), op, Duration.ZERO, null, null));
+        Execution e = executor.execute(op, attempt);
+        OperationEvent event = new OperationEvent(
+                op.name(), op, e.elapsed(), e.state() == OperationState.SKIPPED ? e.reason() : null, e.error());
+        switch (e.state()) {
+            case COMPLETED -> listeners.operationCompleted(event);
+            case SKIPPED -> listeners.operationSkipped(event);
+            default -> {
+                LOG.warn("Operation {} failed on attempt {}: {}", op.name(), attempt, e.reason());
+                listeners.operationFailed(event);
+            }
+        }
+        return new Outcome(e.state(), e.reason(), e.error());
+    }
+
+    /**
+     * When {@code op} is due: {@link ScheduledOperation#executeAt} over the dispatch connection, or {@code now} for
+     * other operations. Loads the operation's class.
+     */
+    public Instant executeAt(OperationDescriptor op, Connection connection, int attempt, Instant now) {
+        if (!ScheduledOperation.class.isAssignableFrom(op.source().type())) {
+            return now;
+        }
+        try {
+            OperationHandler handler = instantiate(op);
+            Instant at = ((ScheduledOperation) handler).executeAt(context(connection, op, attempt));
+            return at == null ? now : at;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SequencerException("Operation " + op.name() + ": executeAt failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A context over {@code connection}, for work that is not an operation's own run. */
+    public OperationContext context(Connection connection, OperationDescriptor op, int attempt) {
+        return new RunContext(connection, engine.dataSource(), op, attempt);
+    }
+
+    /** Builds a deferred handler: its no-argument constructor, else the configured {@code OperationFactory}. */
+    public DeferredHandler deferredHandler(DeferredDescriptor d) throws Exception {
+        DeferredHandler handler = d.constructible() ? d.source().newInstance() : null;
+        if (handler != null) {
+            return handler;
+        }
+        if (engine.factory() == null) {
+            throw new SequencerException("@Deferred handler " + d.className() + " has no accessible no-argument"
+                    + " constructor and no OperationFactory is configured");
+        }
+        return engine.factory().create(d.source().type());
+    }
+
+    private OperationHandler instantiate(OperationDescriptor op) throws Exception {
+        if (op.constructible()) {
+            return op.source().newInstance();
+        }
+        if (engine.factory() == null) {
+            throw new SequencerException(
+                    "Operation " + op.name() + " has no accessible no-argument constructor and"
+                            + " no OperationFactory is configured; configure one with Sequencer.configure().operationFactory(...)");
+        }
+        return engine.factory().create(op.source().type());
+    }
+}

@@ -1,0 +1,118 @@
+package dev.sequencer;
+
+import static dev.sequencer.support.AsyncFixtures.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sequencer.support.IsolatedDatabase;
+import dev.sequencer.support.WorkerMain;
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Workers in separate JVMs: sharing the work, and taking over the work of a killed one. */
+class AsyncWorkerJvmTest {
+
+    static Stream<IsolatedDatabase> servers() {
+        return IsolatedDatabase.servers();
+    }
+
+    static Process worker(IsolatedDatabase db, String registry, int count, String heartbeat, String log)
+            throws IOException {
+        File dir = new File("target/async-workers");
+        dir.mkdirs();
+        ProcessBuilder pb = new ProcessBuilder(
+                System.getProperty("java.home") + "/bin/java",
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                WorkerMain.class.getName(),
+                db.url(),
+                registry,
+                String.valueOf(count),
+                heartbeat);
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(new File(dir, log + ".log"));
+        return pb.start();
+    }
+
+    @Test
+    void threeWorkerJvmsCompleteTwoHundredAsynchronousOperationsEachExactlyOnce() throws Exception {
+        Assumptions.assumeTrue(IsolatedDatabase.postgres().isPresent(), "PostgreSQL is not configured");
+        IsolatedDatabase db = IsolatedDatabase.postgres().orElseThrow().fresh();
+        List<OperationDescriptor> ops = WorkerMain.registry("many", 200);
+        try (Sequencer sequencer = WorkerMain.sequencer(db.url(), ops, "5s")) {
+            RunReport report = sequencer.process();
+            assertEquals(
+                    200,
+                    report.operations().stream()
+                            .filter(s -> s.outcome() == RunReport.Outcome.DISPATCHED)
+                            .count());
+        }
+
+        long started = System.nanoTime();
+        List<Process> jvms = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            jvms.add(worker(db, "many", 200, "5s", "many-" + i));
+        }
+        for (Process p : jvms) {
+            assertTrue(p.waitFor(5, TimeUnit.MINUTES), "a worker JVM did not finish");
+            assertEquals(0, p.exitValue(), "a worker JVM did not become idle; see target/async-workers");
+        }
+        System.out.println("three worker JVMs took "
+                + Duration.ofNanos(System.nanoTime() - started).toMillis()
+                + " ms; effects per JVM: "
+                + db.strings("select note || '=' || count(*) from effects group by note"));
+
+        assertEquals(200, db.count("select count(*) from effects"));
+        assertEquals(200, db.count("select count(distinct name) from effects"));
+        assertEquals(200, db.count("select count(*) from sequencer_operations where state = 'completed'"));
+        assertEquals(400, db.count("select count(*) from sequencer_operations"), "dispatched + completed each");
+        assertEquals(0, db.count("select count(*) from sequencer_scheduled_tasks"));
+    }
+
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true) // runs on the configured servers only
+    @MethodSource("servers")
+    void aWorkerJvmKilledInTheMiddleOfATransactionalOperationIsReplacedAndItCompletesOnce(IsolatedDatabase database)
+            throws Exception {
+        IsolatedDatabase db = database.fresh();
+        List<OperationDescriptor> ops = WorkerMain.registry("slow", 1);
+        try (Sequencer sequencer = WorkerMain.sequencer(db.url(), ops, "1s")) {
+            sequencer.process();
+            assertEquals(List.of("dispatched"), db.states(WorkerMain.SLOW));
+
+            long started = System.nanoTime();
+            Process doomed = worker(db, "slow", 1, "1s", "doomed-" + db.name());
+            try {
+                await("the first worker started the operation", Duration.ofSeconds(60), () -> markers(db) == 1);
+            } finally {
+                doomed.destroyForcibly();
+                doomed.waitFor(60, TimeUnit.SECONDS);
+            }
+            assertEquals(List.of("dispatched"), db.states(WorkerMain.SLOW));
+
+            try (Worker survivor = sequencer.worker()) {
+                assertTrue(survivor.awaitIdle(Duration.ofMinutes(2)));
+            }
+            System.out.println("kill and take-over on " + db.name() + " took "
+                    + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+
+            assertEquals(List.of("dispatched", "completed"), db.states(WorkerMain.SLOW));
+            assertEquals(2, markers(db), "the killed attempt and the one that completed");
+            assertEquals(1, db.count("select count(*) from effects"), "the killed transaction left nothing");
+            assertEquals(0, db.count("select count(*) from sequencer_scheduled_tasks"));
+        }
+    }
+
+    static long markers(IsolatedDatabase db) {
+        return db.count("select count(*) from markers");
+    }
+}

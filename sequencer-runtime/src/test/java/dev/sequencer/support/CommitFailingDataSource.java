@@ -1,0 +1,90 @@
+package dev.sequencer.support;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Unpooled connections to a URL; while {@link #armed} is set, {@code commit()} fails on a connection that has written
+ * to {@code marker} (for example db-scheduler's table), after the write and before the commit.
+ */
+public final class CommitFailingDataSource implements DataSource {
+
+    private final String url;
+    private final String marker;
+    public final AtomicBoolean armed = new AtomicBoolean();
+
+    public CommitFailingDataSource(String url, String marker) {
+        this.url = url;
+        this.marker = marker.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        Connection real = DriverManager.getConnection(url);
+        boolean[] wrote = {false};
+        return (Connection) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Connection.class}, (p, m, args) -> {
+                    if (m.getName().startsWith("prepare") && args != null && args[0] instanceof String sql) {
+                        String s = sql.toLowerCase(Locale.ROOT);
+                        if (s.startsWith("insert") && s.contains(marker)) {
+                            wrote[0] = true;
+                        }
+                    }
+                    if (m.getName().equals("commit") && wrote[0] && armed.get()) {
+                        throw new SQLException("forced failure before commit (test)");
+                    }
+                    if (m.getName().equals("commit") || m.getName().equals("rollback")) {
+                        wrote[0] = false;
+                    }
+                    try {
+                        return m.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return getConnection();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {}
+
+    @Override
+    public void setLoginTimeout(int seconds) {}
+
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() {
+        return Logger.getGlobal();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return false;
+    }
+}
