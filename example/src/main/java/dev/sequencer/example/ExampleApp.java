@@ -1,8 +1,12 @@
 package dev.sequencer.example;
 
+import dev.sequencer.OperationStatus;
 import dev.sequencer.RunReport;
 import dev.sequencer.Sequencer;
+import dev.sequencer.Worker;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Runs the shop's migrations and one-time operations on embedded H2 (see {@code sequencer.properties}).
@@ -21,7 +25,7 @@ public final class ExampleApp {
         }
     }
 
-    /** Calls migrate() then process() and prints what each did. */
+    /** Calls migrate() then process(), lets a worker finish what they dispatched, and prints what happened. */
     static void run(Sequencer sequencer, PrintStream out) {
         out.println("Sequencer example (strategy: " + sequencer.strategy().name() + ", "
                 + sequencer.registry().size() + " operations)");
@@ -31,6 +35,30 @@ public final class ExampleApp {
         print(out, "process()", processed);
         if (migrated.nothingPending() && processed.nothingPending()) {
             out.println("Nothing pending: every migration and operation has already run.");
+        }
+        drainAsynchronousWork(sequencer, out);
+    }
+
+    /** Runs a worker until the dispatched operations are done; in production, workers run on every node. */
+    private static void drainAsynchronousWork(Sequencer sequencer, PrintStream out) {
+        List<String> dispatched = sequencer.status().stream()
+                .filter(OperationStatus::dispatched)
+                .map(OperationStatus::name)
+                .toList();
+        if (dispatched.isEmpty()) {
+            return;
+        }
+        out.println("worker:");
+        try (Worker worker = sequencer.worker()) {
+            if (!worker.awaitIdle(Duration.ofSeconds(60))) {
+                out.println("  still busy after 60 s; the work stays queued for the next worker");
+            }
+        }
+        for (OperationStatus status : sequencer.status()) {
+            if (dispatched.contains(status.name())) {
+                out.printf(
+                        "  operation %-45s %s%n", status.name(), status.state().dbValue());
+            }
         }
     }
 

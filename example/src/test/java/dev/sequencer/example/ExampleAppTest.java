@@ -41,7 +41,8 @@ class ExampleAppTest {
                 List.of(
                         "2024_01_02_000000_import_legacy_customers",
                         "2024_01_04_000000_backfill_loyalty_tier",
-                        "2024_01_05_000000_normalize_emails"),
+                        "2024_01_05_000000_normalize_emails",
+                        "2024_01_06_000000_queue_welcome_emails"),
                 GeneratedSequencer.registry().stream()
                         .map(OperationDescriptor::name)
                         .toList());
@@ -56,6 +57,9 @@ class ExampleAppTest {
 
         assertTrue(first.contains("2024_01_02_000000_import_legacy_customers     completed"), first);
         assertTrue(first.contains("2024_01_05_000000_normalize_emails            completed"), first);
+        assertTrue(first.contains("2024_01_06_000000_queue_welcome_emails        dispatched"), first);
+        assertTrue(
+                first.contains("worker:\n  operation 2024_01_06_000000_queue_welcome_emails        completed"), first);
         assertTrue(second.contains("Nothing pending"), second);
         try (Connection c = DriverManager.getConnection(url);
                 Statement s = c.createStatement();
@@ -63,6 +67,12 @@ class ExampleAppTest {
                         "select count(*) from customers where tier = 'bronze'" + " and email = lower(email)")) {
             rs.next();
             assertEquals(3, rs.getInt(1));
+        }
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from outbox where template = 'welcome'")) {
+            rs.next();
+            assertEquals(3, rs.getInt(1), "the asynchronous operation ran once");
         }
     }
 
