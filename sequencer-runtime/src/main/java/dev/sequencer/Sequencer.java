@@ -1,12 +1,13 @@
 package dev.sequencer;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sequencer.internal.async.AsyncBackend;
 import dev.sequencer.internal.config.ConfigurationSource;
+import dev.sequencer.internal.config.ConnectionPool;
 import dev.sequencer.internal.config.SequencerSettings;
 import dev.sequencer.internal.config.SettingKeys;
 import dev.sequencer.internal.engine.Engine;
+import dev.sequencer.internal.engine.FlywayRunner;
 import dev.sequencer.internal.engine.Listeners;
 import dev.sequencer.internal.engine.MigrationInterleaver;
 import dev.sequencer.internal.engine.MigrationLock;
@@ -23,11 +24,8 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
-import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
@@ -53,8 +51,7 @@ public final class Sequencer implements AutoCloseable {
     private final Engine engine;
     private final ExecutionStrategy strategy;
     private final HikariDataSource ownedPool;
-    private final ClassLoader classLoader;
-    private final Consumer<FluentConfiguration> flywayCustomizer;
+    private final FlywayRunner flyway;
     private final AsyncBackend async;
 
     private Sequencer(
@@ -68,8 +65,7 @@ public final class Sequencer implements AutoCloseable {
         this.engine = engine;
         this.strategy = strategy;
         this.ownedPool = ownedPool;
-        this.classLoader = classLoader;
-        this.flywayCustomizer = flywayCustomizer;
+        this.flyway = new FlywayRunner(engine, classLoader, flywayCustomizer);
     }
 
     /** Starts configuring a Sequencer. */
@@ -100,17 +96,18 @@ public final class Sequencer implements AutoCloseable {
      */
     public RunReport migrate() {
         engine.checkGuards();
-        FluentConfiguration configuration = flywayConfiguration();
+        FluentConfiguration configuration = flyway.configuration();
         strategy.install(configuration, this);
         if (!strategy.isAutomatic()) {
-            addCallback(configuration, new MigrationLock(engine)); // see MigrationLock: no overtaking a process()
+            FlywayRunner.addCallback(
+                    configuration, new MigrationLock(engine)); // see MigrationLock: no overtaking a process()
         }
-        MigrateResult result = migrate(configuration);
+        MigrateResult result = FlywayRunner.migrate(configuration);
         return Arrays.stream(configuration.getCallbacks())
                 .filter(SequencerCallback.class::isInstance)
                 .map(c -> ((SequencerCallback) c).lastReport())
                 .findFirst()
-                .orElseGet(() -> migrationsOnly(result));
+                .orElseGet(() -> FlywayRunner.migrationsOnly(result));
     }
 
     /** Runs pending migrations and operations, interleaved; the same as {@code process(ProcessOptions.defaults())}. */
@@ -134,15 +131,15 @@ public final class Sequencer implements AutoCloseable {
                 options.repeat(),
                 true,
                 options.sync() || engine.settings().forceSync());
-        FluentConfiguration configuration = flywayConfiguration();
+        FluentConfiguration configuration = flyway.configuration();
         if (options.dryRun()) {
             MigrationInfoService info = configuration.load().info();
             MigrationInfo current = info.current();
             return new Planner(engine, run).plan(info.pending(), current == null ? null : current.getVersion());
         }
         SequencerCallback callback = new SequencerCallback(new MigrationInterleaver(engine, run));
-        addCallback(configuration, callback);
-        migrate(configuration);
+        FlywayRunner.addCallback(configuration, callback);
+        FlywayRunner.migrate(configuration);
         return callback.lastReport();
     }
 
@@ -272,54 +269,6 @@ public final class Sequencer implements AutoCloseable {
         }
     }
 
-    private FluentConfiguration flywayConfiguration() {
-        FluentConfiguration configuration = Flyway.configure(classLoader)
-                .dataSource(engine.dataSource())
-                .locations(engine.settings().flywayLocations().toArray(new String[0]));
-        if (!engine.settings().flywayProperties().isEmpty()) {
-            configuration.configuration(engine.settings().flywayProperties());
-        }
-        if (flywayCustomizer != null) {
-            flywayCustomizer.accept(configuration);
-        }
-        return configuration;
-    }
-
-    private static void addCallback(FluentConfiguration configuration, Callback callback) {
-        List<Callback> callbacks = new ArrayList<>(Arrays.asList(configuration.getCallbacks()));
-        callbacks.add(callback);
-        configuration.callbacks(callbacks.toArray(new Callback[0]));
-    }
-
-    private static MigrateResult migrate(FluentConfiguration configuration) {
-        try {
-            return configuration.load().migrate();
-        } catch (FlywayException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof SequencerException sequencerException) {
-                    throw sequencerException;
-                }
-            }
-            throw e;
-        }
-    }
-
-    private static RunReport migrationsOnly(MigrateResult result) {
-        List<RunReport.Step> steps = new ArrayList<>();
-        for (var m : result.migrations) {
-            String name = m.version == null || m.version.isEmpty()
-                    ? "R " + m.description
-                    : "V" + m.version + " " + m.description;
-            steps.add(new RunReport.Step(
-                    RunReport.Kind.MIGRATION,
-                    name,
-                    RunReport.Outcome.APPLIED,
-                    "",
-                    java.time.Duration.ofMillis(m.executionTime)));
-        }
-        return new RunReport(steps, false);
-    }
-
     /** Configures a {@link Sequencer}; later calls override earlier ones. */
     public static final class Builder {
 
@@ -442,7 +391,7 @@ public final class Sequencer implements AutoCloseable {
             List<ExecutionGuard> allGuards = new ArrayList<>(guards);
             ServiceLoader.load(ExecutionGuard.class, classLoader).forEach(allGuards::add);
             var guarded = dev.sequencer.internal.guard.Guards.of(settings, allGuards);
-            HikariDataSource pool = dataSource == null ? pool(settings) : null;
+            HikariDataSource pool = dataSource == null ? ConnectionPool.create(settings) : null;
             try {
                 Engine engine = new Engine(
                         settings,
@@ -460,18 +409,6 @@ public final class Sequencer implements AutoCloseable {
                 }
                 throw e;
             }
-        }
-
-        private static HikariDataSource pool(SequencerSettings settings) {
-            HikariConfig config = new HikariConfig();
-            config.setPoolName("sequencer");
-            config.setJdbcUrl(settings.url());
-            config.setUsername(settings.user());
-            config.setPassword(settings.password());
-            config.setMaximumPoolSize(10);
-            config.setMinimumIdle(1);
-            config.setInitializationFailTimeout(-1); // connect on first use, after validation
-            return new HikariDataSource(config);
         }
     }
 }
