@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sequencer.support.IsolatedDatabase;
+import dev.sequencer.support.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,10 +22,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code Sequencer.defer}: deferred tasks handed to {@code @Deferred} handlers by workers. */
 class AsyncDeferredTest {
 
+    /** The asynchronous tests' own database on the servers: other suites empty the shared one. */
+    static final String ASYNC_DATABASE = "seq_async";
+
     static final Duration WAIT = Duration.ofSeconds(60);
 
-    static Stream<IsolatedDatabase> databases() {
-        return IsolatedDatabase.all();
+    static Stream<TestDatabase> databases() {
+        return TestDatabase.all().map(server -> server.isolated(ASYNC_DATABASE));
     }
 
     /** Records each payload in effects, in the handler's transaction. */
@@ -41,7 +44,7 @@ class AsyncDeferredTest {
         };
     }
 
-    static String row(IsolatedDatabase db, String id) {
+    static String row(TestDatabase db, String id) {
         return String.join(" ", db.strings("select state from sequencer_deferred_tasks where id = '" + id + "'"))
                 + " "
                 + String.join(" ", db.strings("select attempt from sequencer_deferred_tasks where id = '" + id + "'"));
@@ -49,8 +52,8 @@ class AsyncDeferredTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void duePayloadsAreHandedToTheirHandlerOnceAndFutureOnesWait(IsolatedDatabase database) throws Exception {
-        IsolatedDatabase db = database.fresh();
+    void duePayloadsAreHandedToTheirHandlerOnceAndFutureOnesWait(TestDatabase database) throws Exception {
+        TestDatabase db = database.fresh();
         AtomicInteger calls = new AtomicInteger();
 
         try (Sequencer sequencer = over(db, List.of())
@@ -86,8 +89,8 @@ class AsyncDeferredTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void aFailingHandlerIsRetriedThenRecordedFailedWithTheLastError(IsolatedDatabase database) {
-        IsolatedDatabase db = database.fresh();
+    void aFailingHandlerIsRetriedThenRecordedFailedWithTheLastError(TestDatabase database) {
+        TestDatabase db = database.fresh();
         AtomicInteger calls = new AtomicInteger();
         DeferredHandler failing = (ctx, payload) -> {
             recorder(new AtomicInteger()).handle(ctx, payload);
@@ -120,8 +123,8 @@ class AsyncDeferredTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void anUnknownAliasIsAnErrorListingTheKnownOnes(IsolatedDatabase database) {
-        IsolatedDatabase db = database.fresh();
+    void anUnknownAliasIsAnErrorListingTheKnownOnes(TestDatabase database) {
+        TestDatabase db = database.fresh();
         try (Sequencer sequencer = over(db, List.of())
                 .deferredHandlers(
                         List.of(deferred("mail", () -> (ctx, p) -> {}), deferred("sms", () -> (ctx, p) -> {})))

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sequencer.RunReport.Outcome;
 import dev.sequencer.support.CommitFailingDataSource;
-import dev.sequencer.support.IsolatedDatabase;
+import dev.sequencer.support.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,13 +28,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** SPEC section 5 "Asynchronous operations": dispatch, workers, retries, scheduling, dependencies, status. */
 class AsyncOperationsTest {
 
+    /** The asynchronous tests' own database on the servers: other suites empty the shared one. */
+    static final String ASYNC_DATABASE = "seq_async";
+
     static final Duration WAIT = Duration.ofSeconds(60);
     static final String A = "2024_01_01_000000_first";
     static final String B = "2024_01_02_000000_background";
     static final String C = "2024_01_03_000000_last";
 
-    static Stream<IsolatedDatabase> databases() {
-        return IsolatedDatabase.all();
+    static Stream<TestDatabase> databases() {
+        return TestDatabase.all().map(server -> server.isolated(ASYNC_DATABASE));
     }
 
     static OperationStatus status(Sequencer sequencer, String name) {
@@ -44,15 +47,15 @@ class AsyncOperationsTest {
                 .orElseThrow();
     }
 
-    static long effects(IsolatedDatabase db, String name) {
+    static long effects(TestDatabase db, String name) {
         return db.count("select count(*) from effects where name = '" + name + "'");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void processCompletesSynchronousOperationsAndDispatchesTheAsynchronousOneWhichAWorkerCompletesOnce(
-            IsolatedDatabase database) {
-        IsolatedDatabase db = database.fresh();
+            TestDatabase database) {
+        TestDatabase db = database.fresh();
         List<String> events = Collections.synchronizedList(new ArrayList<>());
         SequencerListener listener = new SequencerListener() {
             @Override
@@ -97,8 +100,8 @@ class AsyncOperationsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void aFailureAfterTheTaskInsertAndBeforeCommitLeavesNeitherTheDispatchedRowNorTheTask(IsolatedDatabase database) {
-        IsolatedDatabase db = database.fresh();
+    void aFailureAfterTheTaskInsertAndBeforeCommitLeavesNeitherTheDispatchedRowNorTheTask(TestDatabase database) {
+        TestDatabase db = database.fresh();
         CommitFailingDataSource ds = new CommitFailingDataSource(db.url(), "sequencer_scheduled_tasks");
         List<OperationDescriptor> ops = List.of(async("2024_01_02_000000", "background", () -> effect("b")));
 
@@ -120,8 +123,8 @@ class AsyncOperationsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void anAsynchronousOperationFailingTwiceCompletesOnItsThirdAttemptWithARowPerAttempt(IsolatedDatabase database) {
-        IsolatedDatabase db = database.fresh();
+    void anAsynchronousOperationFailingTwiceCompletesOnItsThirdAttemptWithARowPerAttempt(TestDatabase database) {
+        TestDatabase db = database.fresh();
         AtomicInteger calls = new AtomicInteger();
         List<OperationDescriptor> ops = List.of(op("2024_01_02_000000", "background", true, attempts(3), () -> ctx -> {
             effect("b" + ctx.attempt()).handle(ctx);
@@ -148,8 +151,8 @@ class AsyncOperationsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void anAsynchronousOperationFailingMoreOftenThanItsAttemptsEndsFailedWithItsLastError(IsolatedDatabase database) {
-        IsolatedDatabase db = database.fresh();
+    void anAsynchronousOperationFailingMoreOftenThanItsAttemptsEndsFailedWithItsLastError(TestDatabase database) {
+        TestDatabase db = database.fresh();
         AtomicInteger calls = new AtomicInteger();
         List<OperationDescriptor> ops = List.of(op("2024_01_02_000000", "background", true, attempts(2), () -> ctx -> {
             throw new IllegalStateException("broken " + calls.incrementAndGet());
@@ -192,8 +195,8 @@ class AsyncOperationsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void aScheduledOperationIsNotRunBeforeItsExecutionTimeAndIsRunAfterIt(IsolatedDatabase database) {
-        IsolatedDatabase db = database.fresh();
+    void aScheduledOperationIsNotRunBeforeItsExecutionTimeAndIsRunAfterIt(TestDatabase database) {
+        TestDatabase db = database.fresh();
         Later.dueAt.clear();
         Later.ranAt.clear();
         List<OperationDescriptor> ops = List.of(async("2024_01_02_000000", "background", Later::new));
@@ -221,8 +224,8 @@ class AsyncOperationsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void withForceSyncMigrateReturnsOnlyWhenTheAsynchronousOperationIsCompleted(IsolatedDatabase database) {
-        IsolatedDatabase db = database.fresh();
+    void withForceSyncMigrateReturnsOnlyWhenTheAsynchronousOperationIsCompleted(TestDatabase database) {
+        TestDatabase db = database.fresh();
         List<OperationDescriptor> ops = List.of(async("2024_01_02_000000", "background", () -> effect("b")));
 
         try (Sequencer sequencer = over(db, ops)
@@ -239,8 +242,8 @@ class AsyncOperationsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void aDependentOfADispatchedOperationStaysPendingUntilItCompletesAndALaterProcessRunsIt(IsolatedDatabase database) {
-        IsolatedDatabase db = database.fresh();
+    void aDependentOfADispatchedOperationStaysPendingUntilItCompletesAndALaterProcessRunsIt(TestDatabase database) {
+        TestDatabase db = database.fresh();
         List<OperationDescriptor> ops = List.of(
                 async("2024_01_02_000000", "background", () -> effect("b")),
                 op("2024_01_03_000000", "last", false, OperationPolicy.DEFAULT, () -> effect("c"), B));
@@ -264,8 +267,8 @@ class AsyncOperationsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void aDispatchedOperationWhoseTaskIsGoneIsReportedLostAndCanBeRedispatched(IsolatedDatabase database) {
-        IsolatedDatabase db = database.fresh();
+    void aDispatchedOperationWhoseTaskIsGoneIsReportedLostAndCanBeRedispatched(TestDatabase database) {
+        TestDatabase db = database.fresh();
         List<OperationDescriptor> ops = List.of(sync("2024_01_02_000000", "background", () -> effect("b")));
 
         try (Sequencer sequencer =

@@ -4,7 +4,7 @@ import static dev.sequencer.support.AsyncFixtures.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sequencer.support.IsolatedDatabase;
+import dev.sequencer.support.TestDatabase;
 import dev.sequencer.support.WorkerMain;
 import java.io.File;
 import java.io.IOException;
@@ -21,11 +21,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Workers in separate JVMs: sharing the work, and taking over the work of a killed one. */
 class AsyncWorkerJvmTest {
 
-    static Stream<IsolatedDatabase> servers() {
-        return IsolatedDatabase.servers();
+    /** The asynchronous tests' own database on the servers: other suites empty the shared one. */
+    static final String ASYNC_DATABASE = "seq_async";
+
+    static Stream<TestDatabase> servers() {
+        return TestDatabase.servers().map(server -> server.isolated(ASYNC_DATABASE));
     }
 
-    static Process worker(IsolatedDatabase db, String registry, int count, String heartbeat, String log)
+    static Process worker(TestDatabase db, String registry, int count, String heartbeat, String log)
             throws IOException {
         File dir = new File("target/async-workers");
         dir.mkdirs();
@@ -46,8 +49,15 @@ class AsyncWorkerJvmTest {
 
     @Test
     void threeWorkerJvmsCompleteTwoHundredAsynchronousOperationsEachExactlyOnce() throws Exception {
-        Assumptions.assumeTrue(IsolatedDatabase.postgres().isPresent(), "PostgreSQL is not configured");
-        IsolatedDatabase db = IsolatedDatabase.postgres().orElseThrow().fresh();
+        Assumptions.assumeTrue(
+                TestDatabase.postgres()
+                        .map(server -> server.isolated(ASYNC_DATABASE))
+                        .isPresent(),
+                "PostgreSQL is not configured");
+        TestDatabase db = TestDatabase.postgres()
+                .map(server -> server.isolated(ASYNC_DATABASE))
+                .orElseThrow()
+                .fresh();
         List<OperationDescriptor> ops = WorkerMain.registry("many", 200);
         try (Sequencer sequencer = WorkerMain.sequencer(db.url(), ops, "5s")) {
             RunReport report = sequencer.process();
@@ -81,9 +91,9 @@ class AsyncWorkerJvmTest {
 
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true) // runs on the configured servers only
     @MethodSource("servers")
-    void aWorkerJvmKilledInTheMiddleOfATransactionalOperationIsReplacedAndItCompletesOnce(IsolatedDatabase database)
+    void aWorkerJvmKilledInTheMiddleOfATransactionalOperationIsReplacedAndItCompletesOnce(TestDatabase database)
             throws Exception {
-        IsolatedDatabase db = database.fresh();
+        TestDatabase db = database.fresh();
         List<OperationDescriptor> ops = WorkerMain.registry("slow", 1);
         try (Sequencer sequencer = WorkerMain.sequencer(db.url(), ops, "1s")) {
             sequencer.process();
@@ -112,7 +122,7 @@ class AsyncWorkerJvmTest {
         }
     }
 
-    static long markers(IsolatedDatabase db) {
+    static long markers(TestDatabase db) {
         return db.count("select count(*) from markers");
     }
 }

@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** Registries, Sequencers and waiting for the asynchronous tests (databases from {@link IsolatedDatabase}). */
+/** Registries, Sequencers and waiting for the asynchronous tests (databases from {@link TestDatabase}). */
 public final class AsyncFixtures {
 
     private AsyncFixtures() {}
 
     /** A Sequencer over {@code db} with migrations {@code db/async} (tables effects and markers), fast polling. */
-    public static Sequencer.Builder over(IsolatedDatabase db, List<OperationDescriptor> ops) {
+    public static Sequencer.Builder over(TestDatabase db, List<OperationDescriptor> ops) {
         return Sequencer.configure()
                 .property("sequencer.url", db.url())
                 .property("sequencer.flyway.locations", "classpath:db/async")
