@@ -48,14 +48,12 @@ public final class OperationExecutor {
     public Execution execute(OperationDescriptor op, int attempt) {
         Instant started = Instant.now();
         try {
-            if (!op.policy().runsIn(environment)) {
-                return recordSkip(
-                        op,
-                        attempt,
-                        started,
-                        null,
-                        "runs only in " + op.policy().environments() + "; sequencer.environment is "
-                                + (environment == null ? "not set" : "'" + environment + "'"));
+            String mismatch = environmentMismatch(op);
+            if (mismatch != null) {
+                try (Connection c = dataSource.getConnection()) {
+                    c.setAutoCommit(true);
+                    return recordSkip(c, op, attempt, started, mismatch);
+                }
             }
             if (!op.transactional()) {
                 try (Connection c = dataSource.getConnection()) {
@@ -128,20 +126,9 @@ public final class OperationExecutor {
      */
     Execution executeInBatch(Connection c, OperationDescriptor op, int attempt) throws SQLException {
         Instant started = Instant.now();
-        if (!op.policy().runsIn(environment)) {
-            String reason = "runs only in " + op.policy().environments() + "; sequencer.environment is "
-                    + (environment == null ? "not set" : "'" + environment + "'");
-            store.insert(
-                    c,
-                    op.name(),
-                    op.className(),
-                    OperationState.SKIPPED,
-                    attempt,
-                    null,
-                    reason,
-                    started,
-                    Instant.now());
-            return new Execution(OperationState.SKIPPED, null, reason, null, Duration.ZERO);
+        String mismatch = environmentMismatch(op);
+        if (mismatch != null) {
+            return recordSkip(c, op, attempt, started, mismatch);
         }
         Savepoint savepoint = c.setSavepoint();
         OperationHandler handler = null;
@@ -210,23 +197,21 @@ public final class OperationExecutor {
         return new Execution(OperationState.SKIPPED, h, reason, null, Duration.between(started, finished));
     }
 
-    private Execution recordSkip(
-            OperationDescriptor op, int attempt, Instant started, OperationHandler h, String reason)
+    /** Records {@code skipped} on {@code c} (committed with it) without running the operation. */
+    private Execution recordSkip(Connection c, OperationDescriptor op, int attempt, Instant started, String reason)
             throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            store.insert(
-                    c,
-                    op.name(),
-                    op.className(),
-                    OperationState.SKIPPED,
-                    attempt,
-                    null,
-                    reason,
-                    started,
-                    Instant.now());
+        Instant finished = Instant.now();
+        store.insert(c, op.name(), op.className(), OperationState.SKIPPED, attempt, null, reason, started, finished);
+        return new Execution(OperationState.SKIPPED, null, reason, null, Duration.between(started, finished));
+    }
+
+    /** Why {@code op} does not run here ({@code @Environments}), or {@code null} when it does. */
+    private String environmentMismatch(OperationDescriptor op) {
+        if (op.policy().runsIn(environment)) {
+            return null;
         }
-        return new Execution(OperationState.SKIPPED, h, reason, null, Duration.between(started, Instant.now()));
+        return "runs only in " + op.policy().environments() + "; sequencer.environment is "
+                + (environment == null ? "not set" : "'" + environment + "'");
     }
 
     private Execution nonTransactional(Connection c, OperationDescriptor op, int attempt, Instant started)
