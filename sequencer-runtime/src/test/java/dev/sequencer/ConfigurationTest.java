@@ -80,6 +80,19 @@ class ConfigurationTest {
     }
 
     @Test
+    void fewerThanFourMissedHeartbeatsIsAnError() {
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class,
+                () -> Sequencer.configure()
+                        .dataSource(untouchable())
+                        .property("sequencer.async.missed-heartbeats", "2")
+                        .load());
+
+        assertEquals("sequencer.async.missed-heartbeats", e.key());
+        assertTrue(e.getMessage().contains("use 4 or more"), e.getMessage());
+    }
+
+    @Test
     void duplicateOperationNamesAcrossRegistriesAreAnErrorAtStart() {
         OperationDescriptor a = dev.sequencer.support.TestOperations.op("2024_01_01_000000", "same", () -> c -> {});
         ConfigurationException e = assertThrows(

@@ -31,11 +31,7 @@ final class AsyncWorker implements Worker {
 
     AsyncWorker(AsyncBackend backend) {
         SequencerSettings s = backend.engine().settings();
-        int missed = s.asyncMissedHeartbeats();
-        if (missed < 4) {
-            LOG.warn("sequencer.async.missed-heartbeats is {}; db-scheduler needs at least 4, so 4 is used", missed);
-            missed = 4;
-        }
+        int missed = s.asyncMissedHeartbeats(); // validated: at least 4, db-scheduler's minimum
         String name = ("seq-" + ManagementFactory.getRuntimeMXBean().getName());
         this.scheduler = Scheduler.create(backend.engine().dataSource(), backend.tasks())
                 .tableName(backend.tasksTable().name())

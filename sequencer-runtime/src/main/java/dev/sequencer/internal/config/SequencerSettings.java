@@ -99,7 +99,7 @@ public record SequencerSettings(
                 positiveInt(v, ASYNC_THREADS, 2),
                 duration(v, ASYNC_POLLING_INTERVAL, Duration.ofSeconds(1)),
                 duration(v, ASYNC_HEARTBEAT_INTERVAL, Duration.ofSeconds(10)),
-                positiveInt(v, ASYNC_MISSED_HEARTBEATS, 6),
+                atLeast(v, ASYNC_MISSED_HEARTBEATS, 6, 4, "db-scheduler declares a worker dead after at least 4"),
                 bool(v, ASYNC_ALL, false),
                 duration(v, ASYNC_DEFERRED_RETRY_DELAY, Duration.ofSeconds(10)));
     }
@@ -152,6 +152,14 @@ public record SequencerSettings(
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(key, key + ": " + e.getMessage());
         }
+    }
+
+    private static int atLeast(Map<String, String> v, String key, int dflt, int minimum, String why) {
+        int n = positiveInt(v, key, dflt);
+        if (n < minimum) {
+            throw new ConfigurationException(key, key + " is " + n + "; use " + minimum + " or more (" + why + ")");
+        }
+        return n;
     }
 
     private static int positiveInt(Map<String, String> v, String key, int dflt) {
