@@ -88,7 +88,8 @@ final class DependencyChecker {
             OperationCandidate local = byClass.get(qualifiedName);
             Optional<OperationCandidate> to = local != null
                     ? Optional.of(local)
-                    : OperationAnnotation.of(target, elements).map(OperationCandidate::read);
+                    : ClassAnnotation.of(target, ClassAnnotation.OPERATION, elements)
+                            .map(OperationCandidate::read);
             if (to.isEmpty()) {
                 report.add(problemOn(
                         from, entry, Message.DEPENDENCY_NOT_AN_OPERATION, from.displayName(elements), qualifiedName));

@@ -12,9 +12,9 @@ import javax.lang.model.util.Elements;
  * @param timestamp fourteen digits, or {@code null} when malformed or impossible
  * @param name the explicit or derived name, or {@code null} when it cannot be known
  */
-record OperationCandidate(OperationAnnotation annotation, String timestamp, String name) {
+record OperationCandidate(ClassAnnotation annotation, String timestamp, String name) {
 
-    static OperationCandidate read(OperationAnnotation annotation) {
+    static OperationCandidate read(ClassAnnotation annotation) {
         String raw = annotation.string("timestamp");
         String timestamp = OperationTimestamp.isWellFormed(raw) && OperationTimestamp.isRealDateTime(raw)
                 ? OperationTimestamp.digits(raw)

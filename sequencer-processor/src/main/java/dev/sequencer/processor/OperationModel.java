@@ -19,6 +19,7 @@ import javax.lang.model.element.TypeElement;
  * @param transactional whether handle and record share one transaction
  * @param asynchronous whether annotated {@code @Asynchronous}
  * @param constructible whether it has a public no-argument constructor
+ * @param policy retries, time limit, allowed-to-fail and environments
  * @param element the annotated class, the originating element of generated files
  */
 record OperationModel(
@@ -33,6 +34,7 @@ record OperationModel(
         boolean transactional,
         boolean asynchronous,
         boolean constructible,
+        PolicyModel policy,
         TypeElement element) {
 
     /** The order operations run in: timestamp, then name. */

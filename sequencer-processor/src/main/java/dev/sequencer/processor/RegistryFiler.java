@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.tools.FileObject;
@@ -12,7 +13,7 @@ import javax.tools.StandardLocation;
 
 /**
  * Writes the generated files through the {@link Filer}: the registry source and its {@code META-INF/services} entry,
- * both carrying every {@code @Operation} class as originating element (for incremental builds).
+ * both carrying every {@code @Operation} and {@code @Deferred} class as originating element (for incremental builds).
  */
 final class RegistryFiler {
 
@@ -24,10 +25,13 @@ final class RegistryFiler {
         this.filer = filer;
     }
 
-    void write(String packageName, List<OperationModel> models) throws IOException {
-        JavaFile source = RegistryWriter.write(packageName, models);
+    void write(String packageName, List<OperationModel> models, List<DeferredModel> deferred) throws IOException {
+        JavaFile source = RegistryWriter.write(packageName, models, deferred);
         source.writeTo(filer);
-        Element[] originating = models.stream().map(OperationModel::element).toArray(Element[]::new);
+        Element[] originating = Stream.concat(
+                        models.stream().map(OperationModel::element),
+                        deferred.stream().map(DeferredModel::element))
+                .toArray(Element[]::new);
         FileObject services = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE, originating);
         try (Writer writer = new java.io.OutputStreamWriter(services.openOutputStream(), StandardCharsets.UTF_8)) {
             writer.write(qualifiedName(packageName) + "\n");

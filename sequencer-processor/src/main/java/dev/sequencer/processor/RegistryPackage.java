@@ -1,5 +1,6 @@
 package dev.sequencer.processor;
 
+import com.palantir.javapoet.ClassName;
 import java.util.Arrays;
 import java.util.List;
 import javax.lang.model.SourceVersion;
@@ -18,16 +19,20 @@ final class RegistryPackage {
 
     /**
      * The option when given, else the longest common package of the operation classes (possibly the unnamed
-     * package, {@code ""}).
+     * package, {@code ""}). Deferred handlers only count when there are no operations: adding a handler elsewhere
+     * must not move an existing {@code GeneratedSequencer}.
      */
-    static String choose(String option, List<OperationModel> models) {
+    static String choose(String option, List<OperationModel> models, List<DeferredModel> deferred) {
         if (option != null) {
             return option;
         }
+        List<ClassName> classes = models.isEmpty()
+                ? deferred.stream().map(DeferredModel::typeName).toList()
+                : models.stream().map(OperationModel::typeName).toList();
         String[] common = null;
         int length = 0;
-        for (OperationModel model : models) {
-            String packageName = model.typeName().packageName();
+        for (ClassName type : classes) {
+            String packageName = type.packageName();
             String[] segments = packageName.isEmpty() ? new String[0] : packageName.split("\\.");
             if (common == null) {
                 common = segments;

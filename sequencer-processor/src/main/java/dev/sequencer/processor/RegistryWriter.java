@@ -9,100 +9,147 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import com.palantir.javapoet.WildcardTypeName;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes {@code GeneratedSequencer}: the ordered registry plus the static entry points of the specification.
+ * Writes {@code GeneratedSequencer}: the ordered registry, the {@code @Deferred} handlers, and the static entry points
+ * of the specification.
  *
- * <p>Operations are split into parts of at most {@value #PART_SIZE}, each a private static nested class, so that a
- * registry of 10,000 operations stays within the JVM's 64 KB method and 65,535 constant limits. A part implements
- * {@code OperationDescriptor.Source} with switches over class literals and constructor calls, which the JVM resolves
- * only when a case runs: an operation's class is loaded only when that operation is about to run. No lambdas or
- * method references: 10,000 of them would spin 10,000 hidden classes at start.
+ * <p>Operations are split into parts ({@link SourcePartWriter}) of at most {@value SourcePartWriter#PART_SIZE}, each a
+ * private static nested class, so that a registry of 10,000 operations stays within the JVM's limits and loads an
+ * operation's class only when that operation is about to run. Deferred handlers are written the same way.
  */
 final class RegistryWriter {
 
     static final String CLASS_NAME = "GeneratedSequencer";
-    static final int PART_SIZE = 200;
 
     private static final String RUNTIME = "dev.sequencer";
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final ClassName LIST = ClassName.get("java.util", "List");
+    private static final ClassName STREAM = ClassName.get("java.util.stream", "Stream");
+    private static final ClassName DURATION = ClassName.get("java.time", "Duration");
     private static final ClassName DATA_SOURCE = ClassName.get("javax.sql", "DataSource");
     private static final ClassName DESCRIPTOR = ClassName.get(RUNTIME, "OperationDescriptor");
-    private static final ClassName SOURCE = DESCRIPTOR.nestedClass("Source");
+    private static final ClassName POLICY = ClassName.get(RUNTIME, "OperationPolicy");
+    private static final ClassName DEFERRED_DESCRIPTOR = ClassName.get(RUNTIME, "DeferredDescriptor");
     private static final ClassName REGISTRY = ClassName.get(RUNTIME, "OperationRegistry");
-    private static final ClassName HANDLER = ClassName.get(RUNTIME, "OperationHandler");
     private static final ClassName SEQUENCER = ClassName.get(RUNTIME, "Sequencer");
+    private static final ClassName WORKER = ClassName.get(RUNTIME, "Worker");
     private static final ClassName RUN_REPORT = ClassName.get(RUNTIME, "RunReport");
     private static final TypeName DESCRIPTORS = ParameterizedTypeName.get(LIST, DESCRIPTOR);
-    private static final TypeName HANDLER_CLASS =
-            ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(HANDLER));
+    private static final TypeName DEFERRED_DESCRIPTORS = ParameterizedTypeName.get(LIST, DEFERRED_DESCRIPTOR);
+    private static final SourcePartWriter.Kind OPERATIONS = new SourcePartWriter.Kind(
+            DESCRIPTOR.nestedClass("Source"), ClassName.get(RUNTIME, "OperationHandler"), "operation");
+    private static final SourcePartWriter.Kind DEFERRED = new SourcePartWriter.Kind(
+            DEFERRED_DESCRIPTOR.nestedClass("Source"), ClassName.get(RUNTIME, "DeferredHandler"), "deferred handler");
 
     private RegistryWriter() {}
 
-    /** The source of the registry for {@code models} (in run order) in {@code packageName}. */
-    static JavaFile write(String packageName, List<OperationModel> models) {
+    /** The source of the registry for {@code models} (in run order) and {@code deferred} (by alias). */
+    static JavaFile write(String packageName, List<OperationModel> models, List<DeferredModel> deferred) {
         TypeSpec.Builder type = TypeSpec.classBuilder(CLASS_NAME)
                 .addAnnotation(AnnotationSpec.builder(GENERATED)
                         .addMember("value", "$S", SequencerProcessor.class.getCanonicalName())
                         .build())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(REGISTRY);
-        List<List<OperationModel>> parts = split(models);
-        List<CodeBlock> partLists = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            partLists.add(CodeBlock.of("$N.operations()", partName(i)));
-        }
+        List<TypeSpec> parts = new ArrayList<>();
         type.addField(FieldSpec.builder(DESCRIPTORS, "REGISTRY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$T.of($L)", REGISTRY, CodeBlock.join(partLists, ", "))
+                .initializer(operations(models, parts))
                 .build());
+        type.addField(
+                FieldSpec.builder(DEFERRED_DESCRIPTORS, "DEFERRED", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer(deferred(deferred, parts))
+                        .build());
         type.addMethod(MethodSpec.constructorBuilder()
                 .addJavadoc("For ServiceLoader; use the static methods.")
                 .addModifiers(Modifier.PUBLIC)
                 .build());
-        type.addMethod(MethodSpec.methodBuilder("operations")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(DESCRIPTORS)
-                .addStatement("return REGISTRY")
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("registry")
-                .addJavadoc("The ordered, immutable list of operation descriptors.")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(DESCRIPTORS)
-                .addStatement("return REGISTRY")
-                .build());
+        type.addMethod(getter("operations", DESCRIPTORS, "REGISTRY", false, null));
+        type.addMethod(getter("deferredHandlers", DEFERRED_DESCRIPTORS, "DEFERRED", false, null));
+        type.addMethod(getter(
+                "registry", DESCRIPTORS, "REGISTRY", true, "The ordered, immutable list of operation descriptors."));
+        type.addMethod(getter(
+                "deferred", DEFERRED_DESCRIPTORS, "DEFERRED", true, "The {@code @Deferred} handlers, by alias."));
         type.addMethod(sequencer(false));
         type.addMethod(sequencer(true));
         for (String run : List.of("migrate", "process")) {
             type.addMethod(run(run, false));
             type.addMethod(run(run, true));
         }
-        for (int i = 0; i < parts.size(); i++) {
-            type.addType(part(i, parts.get(i)));
-        }
-        for (OperationModel model : models) {
-            type.addOriginatingElement(model.element());
-        }
+        type.addMethod(worker(false));
+        type.addMethod(worker(true));
+        type.addTypes(parts);
+        models.forEach(model -> type.addOriginatingElement(model.element()));
+        deferred.forEach(model -> type.addOriginatingElement(model.element()));
         return JavaFile.builder(packageName, type.build())
                 .skipJavaLangImports(true)
                 .build();
     }
 
-    private static List<List<OperationModel>> split(List<OperationModel> models) {
-        List<List<OperationModel>> parts = new ArrayList<>();
-        for (int from = 0; from < models.size(); from += PART_SIZE) {
-            parts.add(models.subList(from, Math.min(models.size(), from + PART_SIZE)));
+    /** The initializer of {@code REGISTRY}; adds the part classes to {@code parts}. */
+    private static CodeBlock operations(List<OperationModel> models, List<TypeSpec> parts) {
+        if (models.isEmpty()) {
+            return CodeBlock.of("$T.of()", LIST);
         }
-        return parts;
+        List<CodeBlock> lists = new ArrayList<>();
+        List<List<OperationModel>> slices = SourcePartWriter.split(models);
+        for (int part = 0; part < slices.size(); part++) {
+            String name = "Part" + part;
+            List<SourcePartWriter.Entry> entries = new ArrayList<>();
+            for (OperationModel model : slices.get(part)) {
+                CodeBlock descriptor = descriptor(model, CodeBlock.of("new $N($L)", name, entries.size()));
+                entries.add(new SourcePartWriter.Entry(descriptor, model.typeName(), model.constructible()));
+            }
+            parts.add(SourcePartWriter.write(name, OPERATIONS, entries, "operations"));
+            lists.add(CodeBlock.of("$N.operations()", name));
+        }
+        return CodeBlock.of("$T.of($L)", REGISTRY, CodeBlock.join(lists, ", "));
     }
 
-    private static String partName(int index) {
-        return "Part" + index;
+    /**
+     * The initializer of {@code DEFERRED}: the list itself when one part holds every handler, else the parts' lists
+     * joined; adds the part classes to {@code parts}.
+     */
+    private static CodeBlock deferred(List<DeferredModel> models, List<TypeSpec> parts) {
+        List<List<DeferredModel>> slices = SourcePartWriter.split(models);
+        boolean single = slices.size() <= 1;
+        List<CodeBlock> lists = new ArrayList<>();
+        List<SourcePartWriter.Entry> inline = List.of();
+        for (int part = 0; part < slices.size(); part++) {
+            String name = single ? "DeferredPart" : "DeferredPart" + part;
+            List<SourcePartWriter.Entry> entries = new ArrayList<>();
+            for (DeferredModel model : slices.get(part)) {
+                CodeBlock descriptor = CodeBlock.of(
+                        "new $T($S, $S, $L, new $N($L))",
+                        DEFERRED_DESCRIPTOR,
+                        model.alias(),
+                        model.binaryName(),
+                        model.constructible(),
+                        name,
+                        entries.size());
+                entries.add(new SourcePartWriter.Entry(descriptor, model.typeName(), model.constructible()));
+            }
+            parts.add(SourcePartWriter.write(name, DEFERRED, entries, single ? null : "handlers"));
+            lists.add(CodeBlock.of("$N.handlers()", name));
+            inline = entries;
+        }
+        if (single) {
+            return SourcePartWriter.list(inline);
+        }
+        return CodeBlock.of("$T.of($L).flatMap($T::stream).toList()", STREAM, CodeBlock.join(lists, ", "), LIST);
+    }
+
+    private static MethodSpec getter(String name, TypeName type, String field, boolean isStatic, String javadoc) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(name).returns(type).addStatement("return $N", field);
+        if (isStatic) {
+            method.addModifiers(Modifier.PUBLIC, Modifier.STATIC).addJavadoc(javadoc);
+        } else {
+            method.addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+        }
+        return method.build();
     }
 
     private static MethodSpec sequencer(boolean withDataSource) {
@@ -110,14 +157,13 @@ final class RegistryWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(SEQUENCER);
         if (withDataSource) {
-            method.addParameter(DATA_SOURCE, "dataSource")
-                    .addStatement(
-                            "return $T.configure().loadConfiguration().dataSource(dataSource).registry(REGISTRY).load()",
-                            SEQUENCER);
-        } else {
-            method.addStatement("return $T.configure().loadConfiguration().registry(REGISTRY).load()", SEQUENCER);
+            method.addParameter(DATA_SOURCE, "dataSource");
         }
-        return method.build();
+        return method.addStatement(
+                        "return $T.configure().loadConfiguration()$L.registry(REGISTRY).deferredHandlers(DEFERRED).load()",
+                        SEQUENCER,
+                        withDataSource ? ".dataSource(dataSource)" : "")
+                .build();
     }
 
     private static MethodSpec run(String name, boolean withDataSource) {
@@ -134,71 +180,56 @@ final class RegistryWriter {
                 .build();
     }
 
-    private static TypeSpec part(int partIndex, List<OperationModel> models) {
-        ClassName self = ClassName.get("", partName(partIndex));
-        CodeBlock.Builder descriptors = CodeBlock.builder().add("return $T.of(\n$>$>", LIST);
-        CodeBlock.Builder types = CodeBlock.builder().beginControlFlow("switch (index)");
-        CodeBlock.Builder instances = CodeBlock.builder().beginControlFlow("switch (index)");
-        for (int i = 0; i < models.size(); i++) {
-            OperationModel model = models.get(i);
-            descriptors.add(i == 0 ? "" : ",\n").add(descriptor(model, partIndex, i));
-            types.add("case $L:\n$>return $T.class;\n$<", i, model.typeName());
-            if (model.constructible()) {
-                instances.add("case $L:\n$>return new $T();\n$<", i, model.typeName());
-            } else {
-                instances.add("case $L:\n$>return null;\n$<", i);
-            }
+    /** {@code worker()}: a worker that closes its Sequencer when it is closed. */
+    private static MethodSpec worker(boolean withDataSource) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("worker")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(WORKER);
+        if (withDataSource) {
+            method.addParameter(DATA_SOURCE, "dataSource");
         }
-        descriptors.add(");\n$<$<");
-        for (CodeBlock.Builder cases : List.of(types, instances)) {
-            cases.add("default:\n$>throw new $T($S + index);\n$<", IllegalStateException.class, "No operation ")
-                    .endControlFlow();
-        }
-        return TypeSpec.classBuilder(self.simpleName())
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addSuperinterface(SOURCE)
-                .addField(int.class, "index", Modifier.PRIVATE, Modifier.FINAL)
-                .addMethod(MethodSpec.constructorBuilder()
-                        .addModifiers(Modifier.PRIVATE)
-                        .addParameter(int.class, "index")
-                        .addStatement("this.index = index")
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("operations")
-                        .addModifiers(Modifier.STATIC)
-                        .returns(DESCRIPTORS)
-                        .addCode(descriptors.build())
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("type")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(HANDLER_CLASS)
-                        .addCode(types.build())
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("newInstance")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(HANDLER)
-                        .addCode(instances.build())
-                        .build())
+        return method.addStatement("return $T.closing(sequencer($L))", WORKER, withDataSource ? "dataSource" : "")
                 .build();
     }
 
-    private static CodeBlock descriptor(OperationModel model, int partIndex, int index) {
+    /** The descriptor; the 11-argument form (the default policy) unless the operation has a policy annotation. */
+    private static CodeBlock descriptor(OperationModel model, CodeBlock source) {
+        CodeBlock.Builder code = CodeBlock.builder()
+                .add(
+                        "new $T($S, $S, $S, $S, $L, $L, $S, $L, $L, $L, $L",
+                        DESCRIPTOR,
+                        model.name(),
+                        model.timestamp(),
+                        model.binaryName(),
+                        model.description(),
+                        strings(model.tags()),
+                        strings(model.dependsOn()),
+                        model.afterMigration(),
+                        model.transactional(),
+                        model.asynchronous(),
+                        model.constructible(),
+                        source);
+        if (!model.policy().isDefault()) {
+            code.add(", $L", policy(model.policy()));
+        }
+        return code.add(")").build();
+    }
+
+    private static CodeBlock policy(PolicyModel policy) {
         return CodeBlock.of(
-                "new $T($S, $S, $S, $S, $L, $L, $S, $L, $L, $L, new $N($L))",
-                DESCRIPTOR,
-                model.name(),
-                model.timestamp(),
-                model.binaryName(),
-                model.description(),
-                strings(model.tags()),
-                strings(model.dependsOn()),
-                model.afterMigration(),
-                model.transactional(),
-                model.asynchronous(),
-                model.constructible(),
-                partName(partIndex),
-                index);
+                "new $T($L, $T.of($L), $L, $L, $L)",
+                POLICY,
+                policy.attempts(),
+                LIST,
+                policy.backoffMillis().stream().map(RegistryWriter::duration).collect(CodeBlock.joining(", ")),
+                policy.timeoutMillis() == null ? "null" : duration(policy.timeoutMillis()),
+                policy.allowedToFail(),
+                strings(policy.environments()));
+    }
+
+    /** {@code Duration.ofMillis(n)}, with a long literal where an int literal would not compile. */
+    private static CodeBlock duration(long millis) {
+        return CodeBlock.of("$T.ofMillis($L$L)", DURATION, millis, millis > Integer.MAX_VALUE ? "L" : "");
     }
 
     private static CodeBlock strings(List<String> values) {

@@ -13,16 +13,18 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 
 /**
- * Validates {@code @Operation} classes and generates the ordered registry {@code GeneratedSequencer} with its
- * {@code META-INF/services} entry.
+ * Validates {@code @Operation} classes (with their policy annotations) and {@code @Deferred} handlers, and generates
+ * the ordered registry {@code GeneratedSequencer} with its {@code META-INF/services} entry.
  *
- * <p>Aggregating: the registry is written once, in the first round that has {@code @Operation} classes. Writing it
+ * <p>Aggregating: the registry is written once, in the first round that has {@code @Operation} or {@code @Deferred}
+ * classes. Writing it
  * later would mean writing it in javac's last round, which warns on every build ("created in the last round") and
  * breaks {@code -Werror} builds. The price: an {@code @Operation} class that another processor generates in a later
- * round cannot join the registry, and is reported as an error naming it. No exception escapes to javac: an
+ * round cannot join the registry, and is reported as an error naming it (likewise a {@code @Deferred} handler). No exception escapes to javac: an
  * internal failure is reported as an error.
  */
 @AutoService(Processor.class)
@@ -31,11 +33,21 @@ public final class SequencerProcessor extends AbstractProcessor {
     /** Qualified names of every {@code @Operation} class seen so far; sorted, so output never depends on order. */
     private final Set<String> operations = new TreeSet<>();
 
+    /** Qualified names of every {@code @Deferred} class seen so far, sorted. */
+    private final Set<String> deferred = new TreeSet<>();
+
     private boolean written;
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(OperationAnnotation.OPERATION, OperationAnnotation.ASYNCHRONOUS);
+        return Set.of(
+                ClassAnnotation.OPERATION,
+                ClassAnnotation.ASYNCHRONOUS,
+                ClassAnnotation.RETRY,
+                ClassAnnotation.TIMEOUT,
+                ClassAnnotation.ALLOWED_TO_FAIL,
+                ClassAnnotation.ENVIRONMENTS,
+                ClassAnnotation.DEFERRED);
     }
 
     @Override
@@ -61,51 +73,73 @@ public final class SequencerProcessor extends AbstractProcessor {
     }
 
     private void processRound(RoundEnvironment round) throws Exception {
-        OperationValidator validator =
-                new OperationValidator(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
-        TypeElement asynchronous = processingEnv.getElementUtils().getTypeElement(OperationAnnotation.ASYNCHRONOUS);
+        Elements elements = processingEnv.getElementUtils();
+        OperationValidator validator = new OperationValidator(elements, processingEnv.getTypeUtils());
+        ValidationReport misplaced = new ValidationReport();
+        TypeElement asynchronous = elements.getTypeElement(ClassAnnotation.ASYNCHRONOUS);
         if (asynchronous != null) {
-            ValidationReport report = new ValidationReport();
             validator
                     .checkAsynchronous(round.getElementsAnnotatedWith(asynchronous))
-                    .forEach(report::add);
-            report.printTo(processingEnv.getMessager());
+                    .forEach(misplaced::add);
         }
-        TypeElement operation = processingEnv.getElementUtils().getTypeElement(OperationAnnotation.OPERATION);
-        if (operation == null) {
-            return;
-        }
-        for (Element element : round.getElementsAnnotatedWith(operation)) {
-            if (!(element instanceof TypeElement type)
-                    || !operations.add(type.getQualifiedName().toString())) {
-                continue;
-            }
-            if (written) {
-                ValidationReport late = new ValidationReport();
-                late.add(Problem.on(element, Message.LATE_OPERATION, type.getQualifiedName()));
-                late.printTo(processingEnv.getMessager());
+        for (String policy : ClassAnnotation.POLICY) {
+            TypeElement annotation = elements.getTypeElement(policy);
+            if (annotation != null) {
+                validator
+                        .checkPolicyWithoutOperation(policy, round.getElementsAnnotatedWith(annotation))
+                        .forEach(misplaced::add);
             }
         }
-        if (!operations.isEmpty() && !written) {
+        misplaced.printTo(processingEnv.getMessager());
+        collect(round, ClassAnnotation.OPERATION, operations, Message.LATE_OPERATION);
+        collect(round, ClassAnnotation.DEFERRED, deferred, Message.LATE_DEFERRED);
+        if ((!operations.isEmpty() || !deferred.isEmpty()) && !written) {
             written = true;
             generate(validator);
         }
     }
 
-    private void generate(OperationValidator validator) throws Exception {
-        List<TypeElement> types = new ArrayList<>();
-        for (String name : operations) {
-            types.add(processingEnv.getElementUtils().getTypeElement(name));
+    /** Adds the classes annotated {@code annotationName} to {@code seen}; a new one after writing is reported. */
+    private void collect(RoundEnvironment round, String annotationName, Set<String> seen, Message late) {
+        TypeElement annotation = processingEnv.getElementUtils().getTypeElement(annotationName);
+        if (annotation == null) {
+            return;
         }
-        OperationValidator.Result result = validator.validate(types);
+        for (Element element : round.getElementsAnnotatedWith(annotation)) {
+            if (element instanceof TypeElement type
+                    && seen.add(type.getQualifiedName().toString())
+                    && written) {
+                ValidationReport report = new ValidationReport();
+                report.add(Problem.on(element, late, type.getQualifiedName()));
+                report.printTo(processingEnv.getMessager());
+            }
+        }
+    }
+
+    private void generate(OperationValidator validator) throws Exception {
+        OperationValidator.Result result = validator.validate(typeElements(operations));
+        DeferredValidator.Result handlers = new DeferredValidator(
+                        processingEnv.getElementUtils(), processingEnv.getTypeUtils())
+                .validate(typeElements(deferred));
+        ValidationReport options = new ValidationReport();
         String option = processingEnv.getOptions().get(RegistryPackage.OPTION);
         if (option != null && !RegistryPackage.isValidOption(option)) {
-            result.report().add(Problem.global(Message.INVALID_PACKAGE_OPTION, option));
+            options.add(Problem.global(Message.INVALID_PACKAGE_OPTION, option));
         }
-        result.report().printTo(processingEnv.getMessager());
-        if (result.report().isClean()) {
-            String packageName = RegistryPackage.choose(option, result.models());
-            new RegistryFiler(processingEnv.getFiler()).write(packageName, result.models());
+        for (ValidationReport report : List.of(result.report(), handlers.report(), options)) {
+            report.printTo(processingEnv.getMessager());
         }
+        if (result.report().isClean() && handlers.report().isClean() && options.isClean()) {
+            String packageName = RegistryPackage.choose(option, result.models(), handlers.models());
+            new RegistryFiler(processingEnv.getFiler()).write(packageName, result.models(), handlers.models());
+        }
+    }
+
+    private List<TypeElement> typeElements(Set<String> qualifiedNames) {
+        List<TypeElement> types = new ArrayList<>();
+        for (String name : qualifiedNames) {
+            types.add(processingEnv.getElementUtils().getTypeElement(name));
+        }
+        return types;
     }
 }

@@ -5,7 +5,10 @@ import static dev.sequencer.processor.TestSources.source;
 import java.util.List;
 import javax.tools.JavaFileObject;
 
-/** The fixed set of operations whose generated registry is pinned by the golden files. */
+/**
+ * The fixed set of operations and deferred handlers whose generated registry is pinned by the golden files. The
+ * handler in another package shows that handlers do not move the registry's package.
+ */
 final class GoldenRegistry {
 
     private GoldenRegistry() {}
@@ -56,6 +59,32 @@ final class GoldenRegistry {
                         "    private final String url;",
                         "    public HTTPImport(String url) { this.url = url; }",
                         "    @Override public void handle(OperationContext context) {}",
+                        "}"),
+                source(
+                        "com.example.RecalculateBalances",
+                        "@Operation(timestamp = \"2024_01_08_000000\")",
+                        "@Retry(attempts = 4, backoff = {\"1s\", \"PT5S\", \"2m\"})",
+                        "@Timeout(\"30s\")",
+                        "@AllowedToFail",
+                        "@Environments({\"production\", \"staging-*\"})",
+                        "public final class RecalculateBalances implements OperationHandler {",
+                        "    @Override public void handle(OperationContext context) {}",
+                        "}"),
+                source(
+                        "com.example.mail.SendReminder",
+                        "@Deferred(\"send-reminder\")",
+                        "public final class SendReminder implements DeferredHandler {",
+                        "    @Override public void handle(OperationContext context, String jsonPayload) {}",
+                        "}"),
+                source(
+                        "com.example.Webhooks",
+                        "public final class Webhooks {",
+                        "    @Deferred(\"call-webhook\")",
+                        "    public static final class Call implements DeferredHandler {",
+                        "        private final String secret;",
+                        "        public Call(String secret) { this.secret = secret; }",
+                        "        @Override public void handle(OperationContext context, String jsonPayload) {}",
+                        "    }",
                         "}"));
     }
 }

@@ -6,6 +6,8 @@ import static dev.sequencer.processor.TestSources.compile;
 import static dev.sequencer.processor.TestSources.operation;
 
 import com.google.testing.compile.Compilation;
+import dev.sequencer.DeferredDescriptor;
+import dev.sequencer.DeferredHandler;
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationHandler;
 import java.io.IOException;
@@ -96,5 +98,39 @@ class LazyLoadingTest {
         assertThat(loader.loaded()).containsNoneOf("com.example.First", "com.example.Third");
         assertThat(registry.get(2).source().type().getName()).isEqualTo("com.example.Third");
         assertThat(loader.loaded()).doesNotContain("com.example.First");
+    }
+
+    @Test
+    void deferredPartLoadsAHandlerClassOnlyWhenItIsBuilt() throws Exception {
+        Compilation compilation = compile(
+                operation("com.example.First", "@Operation(timestamp = \"2024_01_01_000000\")"),
+                handler("com.example.Remind", "remind"),
+                handler("com.example.Notify", "notify"));
+        assertThat(compilation).succeeded();
+        RecordingClassLoader loader = new RecordingClassLoader(classFiles(compilation));
+
+        Class<?> registryClass = Class.forName("com.example.GeneratedSequencer", true, loader);
+        @SuppressWarnings("unchecked")
+        List<DeferredDescriptor> handlers =
+                (List<DeferredDescriptor>) registryClass.getMethod("deferred").invoke(null);
+
+        assertThat(handlers.stream().map(DeferredDescriptor::alias).toList()).containsExactly("notify", "remind");
+        assertThat(loader.loaded()).containsNoneOf("com.example.Remind", "com.example.Notify", "com.example.First");
+
+        DeferredHandler remind = handlers.get(1).source().newInstance();
+
+        assertThat(remind.getClass().getName()).isEqualTo("com.example.Remind");
+        assertThat(loader.loaded()).contains("com.example.Remind");
+        assertThat(loader.loaded()).containsNoneOf("com.example.Notify", "com.example.First");
+    }
+
+    private static JavaFileObject handler(String qualifiedName, String alias) {
+        String simpleName = qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+        return TestSources.source(
+                qualifiedName,
+                "@Deferred(\"" + alias + "\")",
+                "public final class " + simpleName + " implements DeferredHandler {",
+                "    @Override public void handle(OperationContext context, String jsonPayload) {}",
+                "}");
     }
 }

@@ -24,9 +24,26 @@ import org.junit.jupiter.api.Test;
  */
 class RoundsTest {
 
-    /** Writes one more @Operation class in the first round, as a code generator might. */
+    private static final String GENERATED_OPERATION = "package com.example;\n"
+            + "@dev.sequencer.annotation.Operation(timestamp = \"2024_01_03_000000\")\n"
+            + "public final class Generated implements dev.sequencer.OperationHandler {\n"
+            + "  public void handle(dev.sequencer.OperationContext c) {}\n"
+            + "}\n";
+
+    private static final String GENERATED_HANDLER = "package com.example;\n"
+            + "@dev.sequencer.annotation.Deferred(\"generated\")\n"
+            + "public final class Generated implements dev.sequencer.DeferredHandler {\n"
+            + "  public void handle(dev.sequencer.OperationContext c, String json) {}\n"
+            + "}\n";
+
+    /** Writes one more class, {@code com.example.Generated}, in the first round, as a code generator might. */
     private static final class OperationGenerator extends AbstractProcessor {
+        private final String source;
         private boolean done;
+
+        OperationGenerator(String source) {
+            this.source = source;
+        }
 
         @Override
         public Set<String> getSupportedAnnotationTypes() {
@@ -48,11 +65,7 @@ class RoundsTest {
                     .getFiler()
                     .createSourceFile("com.example.Generated")
                     .openWriter()) {
-                writer.write("package com.example;\n"
-                        + "@dev.sequencer.annotation.Operation(timestamp = \"2024_01_03_000000\")\n"
-                        + "public final class Generated implements dev.sequencer.OperationHandler {\n"
-                        + "  public void handle(dev.sequencer.OperationContext c) {}\n"
-                        + "}\n");
+                writer.write(source);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -79,11 +92,25 @@ class RoundsTest {
     @Test
     void operationGeneratedInALaterRoundIsAnErrorNamingIt() {
         Compilation compilation = Compiler.javac()
-                .withProcessors(new SequencerProcessor(), new OperationGenerator())
+                .withProcessors(new SequencerProcessor(), new OperationGenerator(GENERATED_OPERATION))
                 .compile(operation("com.example.Written", "@Operation(timestamp = \"2024_01_02_000000\")"));
 
         assertThat(compilation).hadErrorCount(1);
         assertThat(compilation).hadErrorContaining(Message.LATE_OPERATION.format("com.example.Generated"));
+        var error = compilation.errors().get(0);
+        assertThat(error.getSource().getName()).endsWith("com/example/Generated.java");
+        assertThat(error.getLineNumber()).isEqualTo(3L);
+        assertThat(error.getColumnNumber()).isEqualTo(14L);
+    }
+
+    @Test
+    void deferredHandlerGeneratedInALaterRoundIsAnErrorNamingIt() {
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new SequencerProcessor(), new OperationGenerator(GENERATED_HANDLER))
+                .compile(operation("com.example.Written", "@Operation(timestamp = \"2024_01_02_000000\")"));
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining(Message.LATE_DEFERRED.format("com.example.Generated"));
         var error = compilation.errors().get(0);
         assertThat(error.getSource().getName()).endsWith("com/example/Generated.java");
         assertThat(error.getLineNumber()).isEqualTo(3L);

@@ -12,29 +12,15 @@ import java.time.format.DateTimeFormatter;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** A registry larger than one part compiles: the parts split it correctly and stay within the JVM's limits. */
+/**
+ * A registry larger than one part compiles: the parts split it correctly and stay within the JVM's limits. (10,000
+ * operations take about 55 s to compile here on a shared 2-core machine, too slow for a unit test.)
+ */
 class ScaleTest {
-
-    private static final int OPERATIONS = 2_100;
 
     @Test
     void registryOf2100OperationsCompilesInElevenParts() {
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("uuuu_MM_dd_HHmmss");
-        LocalDateTime start = LocalDateTime.of(2020, 1, 1, 0, 0);
-        JavaFileObject[] sources = new JavaFileObject[OPERATIONS];
-        for (int i = 0; i < OPERATIONS; i++) {
-            String name = "Op" + i;
-            sources[i] = JavaFileObjects.forSourceString(
-                    "com.example.ops." + name,
-                    "package com.example.ops;\n"
-                            + "@dev.sequencer.annotation.Operation(timestamp = \""
-                            + start.plusHours(i).format(format) + "\")\n"
-                            + "public final class " + name + " implements dev.sequencer.OperationHandler {\n"
-                            + "  public void handle(dev.sequencer.OperationContext c) {}\n"
-                            + "}\n");
-        }
-
-        Compilation compilation = compile(sources);
+        Compilation compilation = compile(operations(2_100));
 
         assertThat(compilation).succeeded();
         String registry = generatedSource(compilation, "com.example.ops.GeneratedSequencer");
@@ -42,5 +28,25 @@ class ScaleTest {
         assertThat(registry).doesNotContain("class Part11 ");
         assertThat(registry).contains("case 199:");
         assertThat(registry).doesNotContain("case 200:");
+    }
+
+    /** {@code count} operations an hour apart; every tenth has a policy, so the registry holds both forms. */
+    private static JavaFileObject[] operations(int count) {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("uuuu_MM_dd_HHmmss");
+        LocalDateTime start = LocalDateTime.of(2020, 1, 1, 0, 0);
+        JavaFileObject[] sources = new JavaFileObject[count];
+        for (int i = 0; i < count; i++) {
+            String name = "Op" + i;
+            sources[i] = JavaFileObjects.forSourceString(
+                    "com.example.ops." + name,
+                    "package com.example.ops;\n"
+                            + "@dev.sequencer.annotation.Operation(timestamp = \""
+                            + start.plusHours(i).format(format) + "\")\n"
+                            + (i % 10 == 0 ? "@dev.sequencer.annotation.Retry(backoff = {\"1s\", \"5s\"})\n" : "")
+                            + "public final class " + name + " implements dev.sequencer.OperationHandler {\n"
+                            + "  public void handle(dev.sequencer.OperationContext c) {}\n"
+                            + "}\n");
+        }
+        return sources;
     }
 }

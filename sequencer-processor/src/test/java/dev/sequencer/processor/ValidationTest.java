@@ -132,7 +132,8 @@ class ValidationTest {
                     "com.example.Op",
                     "@Operation(timestamp = \"2024_01_02_000000\")",
                     "public abstract class Op implements OperationHandler {}");
-            assertOnlyError(compile(op), Message.ABSTRACT_CLASS.format("com.example.Op"), op, CLASS, "class");
+            assertOnlyError(
+                    compile(op), Message.ABSTRACT_CLASS.format("@Operation", "com.example.Op"), op, CLASS, "class");
         }
 
         @Test
@@ -142,7 +143,11 @@ class ValidationTest {
                     "@Operation(timestamp = \"2024_01_02_000000\")",
                     "public interface Op extends OperationHandler {}");
             assertOnlyError(
-                    compile(op), Message.NOT_A_CLASS.format("interface", "com.example.Op"), op, CLASS, "interface");
+                    compile(op),
+                    Message.NOT_A_CLASS.format("@Operation", "interface", "com.example.Op"),
+                    op,
+                    CLASS,
+                    "interface");
         }
 
         @Test
@@ -151,7 +156,8 @@ class ValidationTest {
                     "com.example.Op",
                     "@Operation(timestamp = \"2024_01_02_000000\")",
                     "public enum Op implements OperationHandler { A; public void handle(OperationContext c) {} }");
-            assertOnlyError(compile(op), Message.NOT_A_CLASS.format("enum", "com.example.Op"), op, CLASS, "enum");
+            assertOnlyError(
+                    compile(op), Message.NOT_A_CLASS.format("@Operation", "enum", "com.example.Op"), op, CLASS, "enum");
         }
 
         @Test
@@ -169,7 +175,7 @@ class ValidationTest {
                     "com.example.Op",
                     "@Operation(timestamp = \"2024_01_02_000000\")",
                     "final class Op implements OperationHandler { public void handle(OperationContext c) {} }");
-            assertOnlyError(compile(op), Message.NOT_PUBLIC.format("com.example.Op"), op, CLASS, "class");
+            assertOnlyError(compile(op), Message.NOT_PUBLIC.format("@Operation", "com.example.Op"), op, CLASS, "class");
         }
 
         @Test
@@ -180,7 +186,8 @@ class ValidationTest {
                     "    @Operation(timestamp = \"2024_01_02_000000\")",
                     "    public class Op implements OperationHandler { public void handle(OperationContext c) {} }",
                     "}");
-            assertOnlyError(compile(op), Message.INNER_CLASS.format("com.example.Outer.Op"), op, 6, "class");
+            assertOnlyError(
+                    compile(op), Message.INNER_CLASS.format("@Operation", "com.example.Outer.Op"), op, 6, "class");
         }
 
         @Test
@@ -195,7 +202,7 @@ class ValidationTest {
                     "}");
             assertOnlyError(
                     compile(op),
-                    Message.ENCLOSING_NOT_PUBLIC.format("com.example.Outer.Op", "com.example.Outer"),
+                    Message.ENCLOSING_NOT_PUBLIC.format("@Operation", "com.example.Outer.Op", "com.example.Outer"),
                     op,
                     6,
                     "class");
@@ -336,7 +343,8 @@ class ValidationTest {
             Compilation compilation = compile(badTimestamp, notPublic);
             assertThat(compilation).hadErrorCount(2);
             assertErrorAt(compilation, Message.TIMESTAMP_MALFORMED.format("tomorrow"), badTimestamp, ANNOTATION, "\"");
-            assertErrorAt(compilation, Message.NOT_PUBLIC.format("com.example.B"), notPublic, CLASS, "class");
+            assertErrorAt(
+                    compilation, Message.NOT_PUBLIC.format("@Operation", "com.example.B"), notPublic, CLASS, "class");
         }
 
         @Test

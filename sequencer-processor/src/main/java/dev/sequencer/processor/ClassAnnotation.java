@@ -11,29 +11,43 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * The {@code @Operation} annotation of one class, read through the language model (the processor never loads user
- * classes). Gives each attribute's value and, where the attribute was written, the value to report problems on.
+ * One of Sequencer's annotations on one class ({@code @Operation}, {@code @Retry}, {@code @Deferred}, ...), read
+ * through the language model (the processor never loads user classes). Gives each attribute's value and, where the
+ * attribute was written, the value to report problems on.
  */
-final class OperationAnnotation {
+final class ClassAnnotation {
 
     static final String OPERATION = "dev.sequencer.annotation.Operation";
     static final String ASYNCHRONOUS = "dev.sequencer.annotation.Asynchronous";
+    static final String RETRY = "dev.sequencer.annotation.Retry";
+    static final String TIMEOUT = "dev.sequencer.annotation.Timeout";
+    static final String ALLOWED_TO_FAIL = "dev.sequencer.annotation.AllowedToFail";
+    static final String ENVIRONMENTS = "dev.sequencer.annotation.Environments";
+    static final String DEFERRED = "dev.sequencer.annotation.Deferred";
+
+    /** The annotations that shape how an operation runs; each is only allowed together with {@code @Operation}. */
+    static final List<String> POLICY = List.of(RETRY, TIMEOUT, ALLOWED_TO_FAIL, ENVIRONMENTS);
 
     private final TypeElement type;
     private final AnnotationMirror mirror;
     private final Map<? extends ExecutableElement, ? extends AnnotationValue> explicit;
     private final Map<? extends ExecutableElement, ? extends AnnotationValue> withDefaults;
 
-    private OperationAnnotation(TypeElement type, AnnotationMirror mirror, Elements elements) {
+    private ClassAnnotation(TypeElement type, AnnotationMirror mirror, Elements elements) {
         this.type = type;
         this.mirror = mirror;
         this.explicit = mirror.getElementValues();
         this.withDefaults = elements.getElementValuesWithDefaults(mirror);
     }
 
-    /** The {@code @Operation} of {@code type}, if it carries one. */
-    static Optional<OperationAnnotation> of(TypeElement type, Elements elements) {
-        return find(type, OPERATION).map(mirror -> new OperationAnnotation(type, mirror, elements));
+    /** The annotation named {@code qualifiedName} of {@code type}, if it carries one. */
+    static Optional<ClassAnnotation> of(TypeElement type, String qualifiedName, Elements elements) {
+        return find(type, qualifiedName).map(mirror -> new ClassAnnotation(type, mirror, elements));
+    }
+
+    /** {@code @Retry} for {@code dev.sequencer.annotation.Retry}, for messages. */
+    static String simpleName(String qualifiedName) {
+        return "@" + qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
     }
 
     /** The annotation named {@code qualifiedName} on {@code element}, if present. */
@@ -60,6 +74,11 @@ final class OperationAnnotation {
         return value instanceof String string ? string : "";
     }
 
+    int integer(String attribute) {
+        Object value = value(attribute).getValue();
+        return value instanceof Integer integer ? integer : 0;
+    }
+
     boolean bool(String attribute) {
         return Boolean.TRUE.equals(value(attribute).getValue());
     }
@@ -76,10 +95,25 @@ final class OperationAnnotation {
         return lookup(explicit, attribute);
     }
 
+    /** A problem on the value of {@code attribute} as written, else on the annotation. */
+    Problem problemOnAttribute(String attribute, Message message, Object... arguments) {
+        return Problem.onValue(type, mirror, written(attribute), message, arguments);
+    }
+
+    /** A problem on one entry of an array attribute. */
+    Problem problemOnEntry(AnnotationValue entry, Message message, Object... arguments) {
+        return Problem.onValue(type, mirror, entry, message, arguments);
+    }
+
+    /** A problem on the annotation as a whole. */
+    Problem problemOnAnnotation(Message message, Object... arguments) {
+        return Problem.onValue(type, mirror, null, message, arguments);
+    }
+
     private AnnotationValue value(String attribute) {
         AnnotationValue value = lookup(withDefaults, attribute);
         if (value == null) {
-            throw new IllegalStateException("@Operation has no attribute " + attribute);
+            throw new IllegalStateException(mirror.getAnnotationType() + " has no attribute " + attribute);
         }
         return value;
     }

@@ -1,0 +1,20 @@
+package dev.sequencer.processor;
+
+import com.palantir.javapoet.ClassName;
+import java.util.Comparator;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * One valid {@code @Deferred} handler, as the writer emits it.
+ *
+ * @param alias the unique alias
+ * @param binaryName the binary class name ({@code com.example.Outer$Inner})
+ * @param typeName the class for generated code
+ * @param constructible whether it has a public no-argument constructor
+ * @param element the annotated class, an originating element of generated files
+ */
+record DeferredModel(String alias, String binaryName, ClassName typeName, boolean constructible, TypeElement element) {
+
+    /** The order of the generated list: by alias. */
+    static final Comparator<DeferredModel> ORDER = Comparator.comparing(DeferredModel::alias);
+}

@@ -1,0 +1,122 @@
+package dev.sequencer.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes one part of the registry: a private static nested class that implements a {@code Source} interface
+ * ({@code OperationDescriptor.Source}, {@code DeferredDescriptor.Source}) with switches over class literals and
+ * constructor calls. The JVM resolves a case only when it runs, so a handler's class is loaded only when it is about
+ * to be built. No lambdas or method references: 10,000 of them would spin 10,000 hidden classes at start.
+ */
+final class SourcePartWriter {
+
+    /** At most this many entries per part, to stay within the JVM's 64 KB method and 65,535 constant limits. */
+    static final int PART_SIZE = 200;
+
+    /**
+     * One entry of a part.
+     *
+     * @param descriptor the descriptor expression; it refers to the part as {@code new PartN(index)}
+     * @param type the class the entry loads
+     * @param constructible whether {@code new Type()} compiles
+     */
+    record Entry(CodeBlock descriptor, ClassName type, boolean constructible) {}
+
+    /**
+     * What the parts are of.
+     *
+     * @param source the interface a part implements
+     * @param handler the interface the classes implement
+     * @param noun for the message of an unknown index, {@code operation}
+     */
+    record Kind(ClassName source, ClassName handler, String noun) {}
+
+    private SourcePartWriter() {}
+
+    /** {@code list} in consecutive slices of at most {@link #PART_SIZE}. */
+    static <T> List<List<T>> split(List<T> list) {
+        List<List<T>> parts = new ArrayList<>();
+        for (int from = 0; from < list.size(); from += PART_SIZE) {
+            parts.add(list.subList(from, Math.min(list.size(), from + PART_SIZE)));
+        }
+        return parts;
+    }
+
+    /** {@code List.of(a, b, ...)}, one descriptor a line, indented twice. */
+    static CodeBlock list(List<Entry> entries) {
+        CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", List.class);
+        if (!entries.isEmpty()) {
+            list.add("\n$>$>");
+            for (int i = 0; i < entries.size(); i++) {
+                list.add(i == 0 ? "" : ",\n").add(entries.get(i).descriptor());
+            }
+            list.add("$<$<");
+        }
+        return list.add(")").build();
+    }
+
+    /**
+     * The part class {@code name}; when {@code listMethod} is not {@code null}, it also has a static method of that
+     * name returning {@code List.of(descriptors)}.
+     */
+    static TypeSpec write(String name, Kind kind, List<Entry> entries, String listMethod) {
+        CodeBlock.Builder types = CodeBlock.builder().beginControlFlow("switch (index)");
+        CodeBlock.Builder instances = CodeBlock.builder().beginControlFlow("switch (index)");
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            types.add("case $L:\n$>return $T.class;\n$<", i, entry.type());
+            if (entry.constructible()) {
+                instances.add("case $L:\n$>return new $T();\n$<", i, entry.type());
+            } else {
+                instances.add("case $L:\n$>return null;\n$<", i);
+            }
+        }
+        for (CodeBlock.Builder cases : List.of(types, instances)) {
+            cases.add(
+                            "default:\n$>throw new $T($S + index);\n$<",
+                            IllegalStateException.class,
+                            "No " + kind.noun() + " ")
+                    .endControlFlow();
+        }
+        TypeSpec.Builder part = TypeSpec.classBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addSuperinterface(kind.source())
+                .addField(int.class, "index", Modifier.PRIVATE, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .addParameter(int.class, "index")
+                        .addStatement("this.index = index")
+                        .build());
+        if (listMethod != null) {
+            TypeName descriptor = kind.source().enclosingClassName();
+            part.addMethod(MethodSpec.methodBuilder(listMethod)
+                    .addModifiers(Modifier.STATIC)
+                    .returns(ParameterizedTypeName.get(ClassName.get(List.class), descriptor))
+                    .addCode("return $L;\n", list(entries))
+                    .build());
+        }
+        return part.addMethod(MethodSpec.methodBuilder("type")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(ParameterizedTypeName.get(
+                                ClassName.get(Class.class), WildcardTypeName.subtypeOf(kind.handler())))
+                        .addCode(types.build())
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("newInstance")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(kind.handler())
+                        .addCode(instances.build())
+                        .build())
+                .build();
+    }
+}
