@@ -319,7 +319,7 @@ public final class Sequencer implements AutoCloseable {
             return this;
         }
 
-        /** Adds the deferred handlers of a generated registry ({@code GeneratedSequencer.deferredHandlers()}). */
+        /** Adds the deferred handlers of a generated registry ({@code GeneratedSequencer.deferred()}). */
         public Builder deferredHandlers(List<DeferredDescriptor> handlers) {
             deferred.addAll(handlers);
             return this;
