@@ -60,7 +60,11 @@ final class TaskRunner {
             LOG.info("Operation {} has used its {} attempt(s); removing its task", name, policy.attempts());
             return new CompletionHandler.OnCompleteRemove<>();
         }
-        AsyncBridge.Outcome outcome = backend.bridge().execute(op, attempt);
+        AsyncBridge.Outcome outcome = backend.bridge().execute(op, attempt, newest == null ? -1 : newest.id());
+        if (outcome.state() == null) {
+            // Another worker recorded the operation meanwhile: look again at once, with its row.
+            return (complete, operations) -> operations.reschedule(complete, Instant.now());
+        }
         if (outcome.state() == OperationState.FAILED && tries < policy.attempts()) {
             Instant next = Instant.now().plus(policy.delayBefore(tries + 1));
             LOG.info("Operation {} will be retried at {} (attempt {} of {})", name, next, tries + 1, policy.attempts());
@@ -152,17 +156,19 @@ final class TaskRunner {
                 none);
     }
 
-    private record Newest(OperationState state, int attempt) {}
+    private record Newest(long id, OperationState state, int attempt) {}
 
     private Newest newest(String name) {
-        String sql = "select state, attempt from " + backend.engine().store().operationsTable()
-                + " where name = ? order by id desc";
+        String sql = "select id, state, attempt from "
+                + backend.engine().store().operationsTable() + " where name = ? order by id desc";
         try (Connection c = backend.engine().dataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setMaxRows(1);
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Newest(OperationState.fromDb(rs.getString(1)), rs.getInt(2)) : null;
+                return rs.next()
+                        ? new Newest(rs.getLong(1), OperationState.fromDb(rs.getString(2)), rs.getInt(3))
+                        : null;
             }
         } catch (SQLException e) {
             throw new SequencerException("Operation " + name + ": cannot read its history: " + e.getMessage(), e);

@@ -42,18 +42,27 @@ public final class AsyncBridge {
     /**
      * How one asynchronous attempt ended.
      *
-     * @param state {@code completed}, {@code skipped} or {@code failed}
+     * @param state {@code completed}, {@code skipped} or {@code failed}; {@code null} when another worker got there
+     *     first
      * @param reason the skip reason or failure message, or {@code null}
      * @param error the failure, or {@code null}
      */
     public record Outcome(OperationState state, String reason, Throwable error) {}
 
-    /** Executes attempt {@code attempt} of {@code op}, records it and sends the listener events. */
-    public Outcome execute(OperationDescriptor op, int attempt) {
+    /**
+     * Executes attempt {@code attempt} of {@code op}, records it and sends the listener events. The attempt first
+     * claims the operation against {@code newestRowId}, the history row the worker saw as newest; when another worker
+     * wrote after it, nothing runs and the outcome's state is {@code null}.
+     */
+    public Outcome execute(OperationDescriptor op, int attempt, long newestRowId) {
         LOG.info("Worker running operation {} (attempt {})", op.name(), attempt);
         SequencerListener listeners = engine.listeners();
         listeners.operationStarted(new OperationEvent(op.name(), op, Duration.ZERO, null, null));
-        Execution e = executor.execute(op, attempt);
+        Execution e = executor.execute(op, attempt, newestRowId);
+        if (e.isSuperseded()) {
+            LOG.info("Operation {}: another worker recorded it first; this attempt did nothing", op.name());
+            return new Outcome(null, e.reason(), null);
+        }
         OperationEvent event = new OperationEvent(
                 op.name(), op, e.elapsed(), e.state() == OperationState.SKIPPED ? e.reason() : null, e.error());
         switch (e.state()) {

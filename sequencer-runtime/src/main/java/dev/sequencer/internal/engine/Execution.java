@@ -14,4 +14,15 @@ import java.time.Duration;
  * @param elapsed how long it took
  */
 public record Execution(
-        OperationState state, OperationHandler handler, String reason, Throwable error, Duration elapsed) {}
+        OperationState state, OperationHandler handler, String reason, Throwable error, Duration elapsed) {
+
+    /** Another worker wrote a newer history row first: this attempt did nothing and recorded nothing. */
+    static Execution superseded() {
+        return new Execution(null, null, "superseded by another worker", null, Duration.ZERO);
+    }
+
+    /** Whether this attempt gave way to another worker (see {@link #superseded()}). */
+    public boolean isSuperseded() {
+        return state == null;
+    }
+}

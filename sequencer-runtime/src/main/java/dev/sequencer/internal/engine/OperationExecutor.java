@@ -46,6 +46,16 @@ public final class OperationExecutor {
 
     /** Runs one attempt on a connection of its own and records it. */
     public Execution execute(OperationDescriptor op, int attempt) {
+        return execute(op, attempt, -1);
+    }
+
+    /**
+     * Runs one attempt as {@link #execute(OperationDescriptor, int)}, first claiming the operation in the attempt's
+     * transaction when {@code claimedRowId} is not negative (see {@link OperationStore#claim}); returns
+     * {@link Execution#superseded()} when another worker got there first. Asynchronous workers use it; a
+     * non-transactional operation cannot be claimed this way.
+     */
+    public Execution execute(OperationDescriptor op, int attempt, long claimedRowId) {
         Instant started = Instant.now();
         try {
             String mismatch = environmentMismatch(op);
@@ -62,22 +72,27 @@ public final class OperationExecutor {
             }
             Duration limit = op.policy().timeout();
             return limit == null
-                    ? transactional(op, attempt, started, TimeLimit.Gate.NONE)
+                    ? transactional(op, attempt, started, claimedRowId, TimeLimit.Gate.NONE)
                     : TimeLimit.run(
                             op,
                             limit,
-                            gate -> transactional(op, attempt, started, gate),
+                            gate -> transactional(op, attempt, started, claimedRowId, gate),
                             error -> recordFailure(op, attempt, started, null, error));
         } catch (SQLException e) {
             throw recordingFailed(op, e);
         }
     }
 
-    private Execution transactional(OperationDescriptor op, int attempt, Instant started, TimeLimit.Gate gate)
+    private Execution transactional(
+            OperationDescriptor op, int attempt, Instant started, long claimedRowId, TimeLimit.Gate gate)
             throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             gate.bind(c);
             c.setAutoCommit(false);
+            if (claimedRowId >= 0 && !store.claim(c, op.name(), claimedRowId)) {
+                rollbackQuietly(c, op);
+                return gate.finish() ? Execution.superseded() : null;
+            }
             OperationHandler handler = null;
             RunContext ctx = new RunContext(c, dataSource, op, attempt);
             try {

@@ -150,6 +150,29 @@ public final class OperationStore {
         }
     }
 
+    /**
+     * Claims an operation for one attempt inside the attempt's transaction: locks the history row a worker saw as
+     * newest ({@code newestId}) and checks that no row was written after it. Two workers that both picked the task
+     * (a revived execution of a worker that is still alive) serialise on the lock, and the second sees the first's
+     * committed row and gives up.
+     *
+     * @return whether {@code newestId} is still the newest row of {@code name}
+     */
+    public boolean claim(Connection c, String name, long newestId) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("select id from " + operations + " where id = ? for update")) {
+            lock.setLong(1, newestId);
+            lock.executeQuery().close();
+        }
+        try (PreparedStatement newer =
+                c.prepareStatement("select id from " + operations + " where name = ? and id > ? for update")) {
+            newer.setString(1, name);
+            newer.setLong(2, newestId);
+            try (ResultSet rs = newer.executeQuery()) {
+                return !rs.next();
+            }
+        }
+    }
+
     /** Adds the error row of a failed attempt. */
     public void insertError(Connection c, long operationId, Throwable error, Instant at) throws SQLException {
         String sql = "insert into " + errors
