@@ -49,6 +49,16 @@ class ExampleAppTest {
     }
 
     @Test
+    void theRegistryIsListedForServiceLoaderSoSeveralModulesCanBeCombined() {
+        try (Sequencer sequencer = Sequencer.configure()
+                .property("sequencer.url", "jdbc:h2:mem:discovery")
+                .discoverRegistries()
+                .load()) {
+            assertEquals(GeneratedSequencer.registry(), sequencer.registry());
+        }
+    }
+
+    @Test
     void commandStrategyRunsEverythingOnceThenReportsNothingPending() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("shop");
 
