@@ -40,8 +40,11 @@ public final class OperationStore {
         return errors;
     }
 
-    /** Creates the tables if absent. Call under the Sequencer lock. */
+    /** Creates the tables if absent (two cheap probes when they exist). Call under the Sequencer lock. */
     public void createTablesIfAbsent(Connection c) throws SQLException {
+        if (exists(c, operations) && exists(c, errors)) {
+            return;
+        }
         try (Statement s = c.createStatement()) {
             s.execute("create table if not exists " + operations + " ("
                     + "id " + dialect.identityColumn() + ", "
@@ -95,7 +98,11 @@ public final class OperationStore {
         return rows;
     }
 
-    /** Adds a row and returns its id. */
+    /**
+     * Adds a row and returns its id, or {@code -1} for a final row ({@code completed}, {@code skipped},
+     * {@code rolled_back}): nothing refers to those, and not asking for generated keys keeps the statement as cheap as
+     * a plain insert (PostgreSQL would otherwise return every column).
+     */
     public long insert(
             Connection c,
             String name,
@@ -110,7 +117,9 @@ public final class OperationStore {
         String sql = "insert into " + operations
                 + " (name, state, class_name, attempt, owner, reason, started_at, finished_at, duration_ms)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+        boolean wantId = !state.isFinal() && state != OperationState.ROLLED_BACK;
+        try (PreparedStatement ps =
+                wantId ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql)) {
             ps.setString(1, name);
             ps.setString(2, state.dbValue());
             ps.setString(3, className);
@@ -125,6 +134,9 @@ public final class OperationStore {
                 ps.setLong(9, finishedAt.toEpochMilli() - startedAt.toEpochMilli());
             }
             ps.executeUpdate();
+            if (!wantId) {
+                return -1;
+            }
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 if (!keys.next()) {
                     throw new SQLException("No id was generated for the new row of " + name);
@@ -188,10 +200,14 @@ public final class OperationStore {
     }
 
     private boolean tableExists(Connection c) throws SQLException {
+        return exists(c, operations);
+    }
+
+    private static boolean exists(Connection c, String table) throws SQLException {
         // Probe with a query rather than metadata: identifier case differs between databases.
         boolean autoCommit = c.getAutoCommit();
         try (Statement s = c.createStatement()) {
-            s.executeQuery("select 1 from " + operations + " where 1 = 0").close();
+            s.executeQuery("select 1 from " + table + " where 1 = 0").close();
             return true;
         } catch (SQLException e) {
             if (!autoCommit) {
