@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sequencer.RunReport.Outcome;
+import dev.sequencer.support.AsyncFixtures;
 import dev.sequencer.support.CommitFailingDataSource;
 import dev.sequencer.support.TestDatabase;
 import java.time.Duration;
@@ -95,6 +96,29 @@ class AsyncOperationsTest {
             assertEquals(OperationState.COMPLETED, status(sequencer, B).state());
             assertTrue(events.containsAll(List.of("dispatched " + B, "completed " + B)), events.toString());
             assertTrue(sequencer.process().nothingPending());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void workerStartedBeforeTheFirstRunLeavesTheSchemaToFlywayAndRunsTheWorkOnceItIsDispatched(TestDatabase database)
+            throws Exception {
+        TestDatabase db = database.fresh();
+        List<OperationDescriptor> ops = List.of(async("2024_01_02_000000", "background", () -> effect("b")));
+
+        try (Sequencer sequencer = over(db, ops).load();
+                Worker worker = sequencer.worker()) {
+            assertTrue(worker.awaitIdle(WAIT), "nothing can be due before any run");
+            assertFalse(
+                    dev.sequencer.support.Tables.exists(sequencer.dataSource(), "sequencer_scheduled_tasks"),
+                    "the worker created no table, so Flyway still sees an empty schema");
+
+            RunReport report = sequencer.process();
+
+            assertEquals(Outcome.DISPATCHED, report.operations().get(0).outcome());
+            AsyncFixtures.await("the early worker completes " + B, WAIT, () -> effects(db, B) == 1);
+            assertTrue(worker.awaitIdle(WAIT));
+            assertEquals(List.of("dispatched", "completed"), db.states(B));
         }
     }
 

@@ -193,10 +193,26 @@ public final class AsyncBackend implements Dispatcher {
                 + " worker will run it: call Sequencer.redispatch(\"" + name + "\") to hand it to the workers again";
     }
 
-    /** Starts a worker in this JVM. */
+    /**
+     * Starts a worker in this JVM. It does not create tables: a worker started on a database that no run has touched
+     * yet waits for the first run to create them (creating them itself would leave Flyway a non-empty schema without
+     * its history table, which Flyway refuses to migrate).
+     */
     public Worker worker() {
-        ensureTables();
         return new AsyncWorker(this);
+    }
+
+    /** Whether the task table exists, i.e. a run or a defer() has prepared the database for workers. */
+    boolean tablesExist() {
+        if (tablesReady) {
+            return true;
+        }
+        try (Connection c = engine.dataSource().getConnection()) {
+            return tasksTable().exists(c);
+        } catch (SQLException e) {
+            LOG.debug("Cannot check for {}", tasksTable().name(), e);
+            return false;
+        }
     }
 
     Engine engine() {
@@ -212,6 +228,10 @@ public final class AsyncBackend implements Dispatcher {
     }
 
     DeferredStore deferredStore() {
+        if (deferredStore == null) {
+            deferredStore =
+                    new DeferredStore(engine.dialect(), engine.settings().tablePrefix());
+        }
         return deferredStore;
     }
 

@@ -27,9 +27,13 @@ final class AsyncWorker implements Worker {
     private static final Set<String> TASKS = Set.of(AsyncBackend.OPERATION_TASK, AsyncBackend.DEFERRED_TASK);
 
     private final Scheduler scheduler;
+    private final AsyncBackend backend;
+    private final Thread waiter;
+    private volatile boolean started;
     private volatile boolean closed;
 
     AsyncWorker(AsyncBackend backend) {
+        this.backend = backend;
         SequencerSettings s = backend.engine().settings();
         int missed = s.asyncMissedHeartbeats(); // validated: at least 4, db-scheduler's minimum
         String name = ("seq-" + ManagementFactory.getRuntimeMXBean().getName());
@@ -43,7 +47,37 @@ final class AsyncWorker implements Worker {
                 .missedHeartbeatsLimit(missed)
                 .schedulerName(new SchedulerName.Fixed(name.length() > 50 ? name.substring(0, 50) : name))
                 .build();
+        if (backend.tablesExist()) {
+            waiter = null;
+            start();
+        } else {
+            LOG.info(
+                    "No run has prepared this database yet; the worker starts once {} exists",
+                    backend.tasksTable().name());
+            waiter = new Thread(() -> waitForTables(s.asyncPollingInterval()), "sequencer-worker-waiting");
+            waiter.setDaemon(true);
+            waiter.start();
+        }
+    }
+
+    private void waitForTables(Duration polling) {
+        while (!closed && !backend.tablesExist()) {
+            try {
+                Thread.sleep(polling.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+        start();
+    }
+
+    private synchronized void start() {
+        if (closed || started) {
+            return;
+        }
         scheduler.start();
+        started = true;
+        SequencerSettings s = backend.engine().settings();
         LOG.info(
                 "Sequencer worker started: {} thread(s), polling every {}", s.asyncThreads(), s.asyncPollingInterval());
     }
@@ -72,6 +106,9 @@ final class AsyncWorker implements Worker {
         if (closed) {
             throw new SequencerException("This worker is closed");
         }
+        if (!started) {
+            return !backend.tablesExist(); // no table yet: nothing can be due; once it exists, the worker starts
+        }
         if (!scheduler.getCurrentlyExecuting().isEmpty()) {
             return false;
         }
@@ -83,10 +120,15 @@ final class AsyncWorker implements Worker {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!closed) {
             closed = true;
-            scheduler.stop();
+            if (waiter != null) {
+                waiter.interrupt();
+            }
+            if (started) {
+                scheduler.stop();
+            }
         }
     }
 }
