@@ -86,8 +86,8 @@ final class SourcePartWriter {
     /**
      * The part class {@code name} whose descriptors are decoded from compact entries: a {@code DATA} array of
      * {@code data} (one string constant per entry, in the format of {@link DescriptorData}), a static method
-     * {@code listMethod} returning {@code decoder(DATA, new Name(-1))}, and {@code apply(index)}, the part as an
-     * {@code IntFunction} of sources.
+     * {@code listMethod} returning {@code decoder.decode(DATA, new Name(-1))}, and {@code apply(index)}, the part as
+     * an {@code IntFunction} of sources.
      */
     static TypeSpec writeEncoded(
             String name, Kind kind, List<Entry> entries, List<String> data, String listMethod, ClassName decoder) {
