@@ -5,13 +5,12 @@ import dev.sequencer.DeferredDescriptor;
 import dev.sequencer.DeferredHandler;
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationHandler;
-import dev.sequencer.OperationPolicy;
 import dev.sequencer.OperationRegistry;
 import dev.sequencer.RunReport;
 import dev.sequencer.Sequencer;
 import dev.sequencer.Worker;
-import java.time.Duration;
 import java.util.List;
+import java.util.function.IntFunction;
 import javax.annotation.processing.Generated;
 import javax.sql.DataSource;
 
@@ -93,7 +92,17 @@ public final class GeneratedSequencer implements OperationRegistry {
     return Worker.closing(sequencer(dataSource));
   }
 
-  private static final class Part0 implements OperationDescriptor.Source {
+  private static final class Part0 implements OperationDescriptor.Source, IntFunction<OperationDescriptor.Source> {
+    private static final String[] DATA = {
+      "2024_01_02_000000_seed_admin_user\u001f20240102000000\u001fcom.example.SeedAdminUser\u001f\u001f\u001f\u001f\u001f5",
+      "2024_01_03_000000_reencrypt_emails\u001f20240103000000\u001fcom.example.ReencryptEmails\u001f\u001f\u001f\u001f\u001f5",
+      "backfill-invoices\u001f20240104000000\u001fcom.example.BackfillInvoices\u001fFills invoices.total from the \"lines\" table\u001fbilling\u001eslow\u001f2024_01_02_000000_seed_admin_user\u001e2024_01_03_000000_reencrypt_emails\u001f2.1\u001f4",
+      "2024_01_05_000000_send_welcome_mails\u001f20240105000000\u001fcom.example.SendWelcomeMails\u001f\u001f\u001f\u001f\u001f7",
+      "2024_01_06_000000_purge_sessions\u001f20240106000000\u001fcom.example.Maintenance$PurgeSessions\u001f\u001f\u001f\u001f\u001f5",
+      "2024_01_07_000000_http_import\u001f20240107000000\u001fcom.example.HTTPImport\u001f\u001f\u001f\u001f\u001f1",
+      "2024_01_08_000000_recalculate_balances\u001f20240108000000\u001fcom.example.RecalculateBalances\u001f\u001f\u001f\u001f\u001f5\u001f4\u001f1000\u001e5000\u001e120000\u001f30000\u001f1\u001fproduction\u001estaging-*"
+    };
+
     private final int index;
 
     private Part0(int index) {
@@ -101,14 +110,12 @@ public final class GeneratedSequencer implements OperationRegistry {
     }
 
     static List<OperationDescriptor> operations() {
-      return List.of(
-          new OperationDescriptor("2024_01_02_000000_seed_admin_user", "20240102000000", "com.example.SeedAdminUser", "", List.of(), List.of(), null, true, false, true, new Part0(0)),
-          new OperationDescriptor("2024_01_03_000000_reencrypt_emails", "20240103000000", "com.example.ReencryptEmails", "", List.of(), List.of(), null, true, false, true, new Part0(1)),
-          new OperationDescriptor("backfill-invoices", "20240104000000", "com.example.BackfillInvoices", "Fills invoices.total from the \"lines\" table", List.of("billing", "slow"), List.of("2024_01_02_000000_seed_admin_user", "2024_01_03_000000_reencrypt_emails"), "2.1", false, false, true, new Part0(2)),
-          new OperationDescriptor("2024_01_05_000000_send_welcome_mails", "20240105000000", "com.example.SendWelcomeMails", "", List.of(), List.of(), null, true, true, true, new Part0(3)),
-          new OperationDescriptor("2024_01_06_000000_purge_sessions", "20240106000000", "com.example.Maintenance$PurgeSessions", "", List.of(), List.of(), null, true, false, true, new Part0(4)),
-          new OperationDescriptor("2024_01_07_000000_http_import", "20240107000000", "com.example.HTTPImport", "", List.of(), List.of(), null, true, false, false, new Part0(5)),
-          new OperationDescriptor("2024_01_08_000000_recalculate_balances", "20240108000000", "com.example.RecalculateBalances", "", List.of(), List.of(), null, true, false, true, new Part0(6), new OperationPolicy(4, List.of(Duration.ofMillis(1000), Duration.ofMillis(5000), Duration.ofMillis(120000)), Duration.ofMillis(30000), true, List.of("production", "staging-*"))));
+      return OperationRegistry.decode(DATA, new Part0(-1));
+    }
+
+    @Override
+    public OperationDescriptor.Source apply(int index) {
+      return new Part0(index);
     }
 
     @Override

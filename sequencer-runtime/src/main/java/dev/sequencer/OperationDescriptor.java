@@ -34,7 +34,7 @@ public record OperationDescriptor(
         Source source,
         OperationPolicy policy) {
 
-    /** A descriptor with {@link OperationPolicy#DEFAULT}; generated code uses it for plain operations. */
+    /** A descriptor with {@link OperationPolicy#DEFAULT}. */
     public OperationDescriptor(
             String name,
             String timestamp,

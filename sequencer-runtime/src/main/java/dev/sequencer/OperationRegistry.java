@@ -1,8 +1,10 @@
 package dev.sequencer;
 
+import dev.sequencer.internal.registry.DescriptorCodec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * A generated registry of operations. Each compilation that uses the annotation processor writes one
@@ -34,5 +36,17 @@ public interface OperationRegistry {
             all.addAll(part);
         }
         return Collections.unmodifiableList(all);
+    }
+
+    /**
+     * Decodes one part of a generated registry: {@code data} holds one compact entry per operation (in the internal
+     * format of {@code dev.sequencer.internal.registry.DescriptorCodec}, which may change with any version), and
+     * descriptor {@code i} gets {@code sources.apply(i)}. Used by generated code.
+     *
+     * @return an unmodifiable list, in the order of {@code data}
+     * @throws IllegalStateException when an entry was written by another version of the processor
+     */
+    static List<OperationDescriptor> decode(String[] data, IntFunction<OperationDescriptor.Source> sources) {
+        return DescriptorCodec.decode(data, sources);
     }
 }

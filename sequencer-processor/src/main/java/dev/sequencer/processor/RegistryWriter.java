@@ -19,7 +19,10 @@ import javax.lang.model.element.Modifier;
  *
  * <p>Operations are split into parts ({@link SourcePartWriter}) of at most {@value SourcePartWriter#PART_SIZE}, each a
  * private static nested class, so that a registry of 10,000 operations stays within the JVM's limits and loads an
- * operation's class only when that operation is about to run. Deferred handlers are written the same way.
+ * operation's class only when that operation is about to run. A part holds its descriptors as compact string entries
+ * ({@link DescriptorData}) that {@code OperationRegistry.decode} turns into descriptors: far less bytecode to load and
+ * far less source for javac to attribute than constructor calls. Deferred handlers (few) are written as constructor
+ * calls.
  */
 final class RegistryWriter {
 
@@ -29,10 +32,8 @@ final class RegistryWriter {
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final ClassName LIST = ClassName.get("java.util", "List");
     private static final ClassName STREAM = ClassName.get("java.util.stream", "Stream");
-    private static final ClassName DURATION = ClassName.get("java.time", "Duration");
     private static final ClassName DATA_SOURCE = ClassName.get("javax.sql", "DataSource");
     private static final ClassName DESCRIPTOR = ClassName.get(RUNTIME, "OperationDescriptor");
-    private static final ClassName POLICY = ClassName.get(RUNTIME, "OperationPolicy");
     private static final ClassName DEFERRED_DESCRIPTOR = ClassName.get(RUNTIME, "DeferredDescriptor");
     private static final ClassName REGISTRY = ClassName.get(RUNTIME, "OperationRegistry");
     private static final ClassName SEQUENCER = ClassName.get(RUNTIME, "Sequencer");
@@ -99,11 +100,12 @@ final class RegistryWriter {
         for (int part = 0; part < slices.size(); part++) {
             String name = "Part" + part;
             List<SourcePartWriter.Entry> entries = new ArrayList<>();
+            List<String> data = new ArrayList<>();
             for (OperationModel model : slices.get(part)) {
-                CodeBlock descriptor = descriptor(model, CodeBlock.of("new $N($L)", name, entries.size()));
-                entries.add(new SourcePartWriter.Entry(descriptor, model.typeName(), model.constructible()));
+                entries.add(new SourcePartWriter.Entry(null, model.typeName(), model.constructible()));
+                data.add(DescriptorData.encode(model));
             }
-            parts.add(SourcePartWriter.write(name, OPERATIONS, entries, "operations"));
+            parts.add(SourcePartWriter.writeEncoded(name, OPERATIONS, entries, data, "operations", REGISTRY));
             lists.add(CodeBlock.of("$N.operations()", name));
         }
         return CodeBlock.of("$T.of($L)", REGISTRY, CodeBlock.join(lists, ", "));
@@ -190,52 +192,5 @@ final class RegistryWriter {
         }
         return method.addStatement("return $T.closing(sequencer($L))", WORKER, withDataSource ? "dataSource" : "")
                 .build();
-    }
-
-    /** The descriptor; the 11-argument form (the default policy) unless the operation has a policy annotation. */
-    private static CodeBlock descriptor(OperationModel model, CodeBlock source) {
-        CodeBlock.Builder code = CodeBlock.builder()
-                .add(
-                        "new $T($S, $S, $S, $S, $L, $L, $S, $L, $L, $L, $L",
-                        DESCRIPTOR,
-                        model.name(),
-                        model.timestamp(),
-                        model.binaryName(),
-                        model.description(),
-                        strings(model.tags()),
-                        strings(model.dependsOn()),
-                        model.afterMigration(),
-                        model.transactional(),
-                        model.asynchronous(),
-                        model.constructible(),
-                        source);
-        if (!model.policy().isDefault()) {
-            code.add(", $L", policy(model.policy()));
-        }
-        return code.add(")").build();
-    }
-
-    private static CodeBlock policy(PolicyModel policy) {
-        return CodeBlock.of(
-                "new $T($L, $T.of($L), $L, $L, $L)",
-                POLICY,
-                policy.attempts(),
-                LIST,
-                policy.backoffMillis().stream().map(RegistryWriter::duration).collect(CodeBlock.joining(", ")),
-                policy.timeoutMillis() == null ? "null" : duration(policy.timeoutMillis()),
-                policy.allowedToFail(),
-                strings(policy.environments()));
-    }
-
-    /** {@code Duration.ofMillis(n)}, with a long literal where an int literal would not compile. */
-    private static CodeBlock duration(long millis) {
-        return CodeBlock.of("$T.ofMillis($L$L)", DURATION, millis, millis > Integer.MAX_VALUE ? "L" : "");
-    }
-
-    private static CodeBlock strings(List<String> values) {
-        return CodeBlock.of(
-                "$T.of($L)",
-                LIST,
-                values.stream().map(value -> CodeBlock.of("$S", value)).collect(CodeBlock.joining(", ")));
     }
 }

@@ -2,6 +2,7 @@ package dev.sequencer.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -25,7 +26,8 @@ final class SourcePartWriter {
     /**
      * One entry of a part.
      *
-     * @param descriptor the descriptor expression; it refers to the part as {@code new PartN(index)}
+     * @param descriptor the descriptor expression, referring to the part as {@code new PartN(index)}; {@code null} for
+     *     parts written by {@link #writeEncoded}
      * @param type the class the entry loads
      * @param constructible whether {@code new Type()} compiles
      */
@@ -69,6 +71,71 @@ final class SourcePartWriter {
      * name returning {@code List.of(descriptors)}.
      */
     static TypeSpec write(String name, Kind kind, List<Entry> entries, String listMethod) {
+        TypeSpec.Builder part = part(name, kind);
+        if (listMethod != null) {
+            TypeName descriptor = kind.source().enclosingClassName();
+            part.addMethod(MethodSpec.methodBuilder(listMethod)
+                    .addModifiers(Modifier.STATIC)
+                    .returns(ParameterizedTypeName.get(ClassName.get(List.class), descriptor))
+                    .addCode("return $L;\n", list(entries))
+                    .build());
+        }
+        return switches(part, kind, entries);
+    }
+
+    /**
+     * The part class {@code name} whose descriptors are decoded from compact entries: a {@code DATA} array of
+     * {@code data} (one string constant per entry, in the format of {@link DescriptorData}), a static method
+     * {@code listMethod} returning {@code decoder.decode(DATA, new Name(-1))}, and {@code apply(index)}, the part as
+     * an {@code IntFunction} of sources.
+     */
+    static TypeSpec writeEncoded(
+            String name, Kind kind, List<Entry> entries, List<String> data, String listMethod, ClassName decoder) {
+        TypeSpec.Builder part = part(name, kind)
+                .addSuperinterface(
+                        ParameterizedTypeName.get(ClassName.get("java.util.function", "IntFunction"), kind.source()));
+        CodeBlock.Builder array = CodeBlock.builder().add("{");
+        if (!data.isEmpty()) {
+            array.add("\n$>");
+            for (int i = 0; i < data.size(); i++) {
+                array.add(i == 0 ? "$S" : ",\n$S", data.get(i));
+            }
+            array.add("$<\n");
+        }
+        part.addField(FieldSpec.builder(String[].class, "DATA", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(array.add("}").build())
+                .build());
+        part.addMethod(MethodSpec.methodBuilder(listMethod)
+                .addModifiers(Modifier.STATIC)
+                .returns(ParameterizedTypeName.get(
+                        ClassName.get(List.class), kind.source().enclosingClassName()))
+                .addStatement("return $T.decode(DATA, new $N(-1))", decoder, name)
+                .build());
+        part.addMethod(MethodSpec.methodBuilder("apply")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(kind.source())
+                .addParameter(int.class, "index")
+                .addStatement("return new $N(index)", name)
+                .build());
+        return switches(part, kind, entries);
+    }
+
+    /** The class with its {@code index} field and constructor. */
+    private static TypeSpec.Builder part(String name, Kind kind) {
+        return TypeSpec.classBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addSuperinterface(kind.source())
+                .addField(int.class, "index", Modifier.PRIVATE, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .addParameter(int.class, "index")
+                        .addStatement("this.index = index")
+                        .build());
+    }
+
+    /** Adds {@code type()} and {@code newInstance()}: switches over class literals and constructor calls. */
+    private static TypeSpec switches(TypeSpec.Builder part, Kind kind, List<Entry> entries) {
         CodeBlock.Builder types = CodeBlock.builder().beginControlFlow("switch (index)");
         CodeBlock.Builder instances = CodeBlock.builder().beginControlFlow("switch (index)");
         for (int i = 0; i < entries.size(); i++) {
@@ -86,23 +153,6 @@ final class SourcePartWriter {
                             IllegalStateException.class,
                             "No " + kind.noun() + " ")
                     .endControlFlow();
-        }
-        TypeSpec.Builder part = TypeSpec.classBuilder(name)
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addSuperinterface(kind.source())
-                .addField(int.class, "index", Modifier.PRIVATE, Modifier.FINAL)
-                .addMethod(MethodSpec.constructorBuilder()
-                        .addModifiers(Modifier.PRIVATE)
-                        .addParameter(int.class, "index")
-                        .addStatement("this.index = index")
-                        .build());
-        if (listMethod != null) {
-            TypeName descriptor = kind.source().enclosingClassName();
-            part.addMethod(MethodSpec.methodBuilder(listMethod)
-                    .addModifiers(Modifier.STATIC)
-                    .returns(ParameterizedTypeName.get(ClassName.get(List.class), descriptor))
-                    .addCode("return $L;\n", list(entries))
-                    .build());
         }
         return part.addMethod(MethodSpec.methodBuilder("type")
                         .addAnnotation(Override.class)

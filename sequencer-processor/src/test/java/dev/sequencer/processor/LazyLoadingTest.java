@@ -10,82 +10,25 @@ import dev.sequencer.DeferredDescriptor;
 import dev.sequencer.DeferredHandler;
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
+import dev.sequencer.processor.LoadedRegistry.RecordingClassLoader;
 import java.util.List;
-import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /** The generated registry loads an operation's class only when that operation is about to run. */
 class LazyLoadingTest {
 
-    /** Defines the compiled classes itself (the runtime comes from the parent) and records which it loaded. */
-    private static final class RecordingClassLoader extends ClassLoader {
-        private final Map<String, byte[]> classes;
-        private final List<String> loaded = new ArrayList<>();
-
-        RecordingClassLoader(Map<String, byte[]> classes) {
-            super(LazyLoadingTest.class.getClassLoader());
-            this.classes = classes;
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            byte[] bytes = classes.get(name);
-            if (bytes == null) {
-                throw new ClassNotFoundException(name);
-            }
-            synchronized (loaded) {
-                loaded.add(name);
-            }
-            return defineClass(name, bytes, 0, bytes.length);
-        }
-
-        List<String> loaded() {
-            synchronized (loaded) {
-                return List.copyOf(loaded);
-            }
-        }
-    }
-
-    private static Map<String, byte[]> classFiles(Compilation compilation) {
-        Map<String, byte[]> classes = new HashMap<>();
-        for (JavaFileObject file : compilation.generatedFiles()) {
-            if (file.getKind() != JavaFileObject.Kind.CLASS) {
-                continue;
-            }
-            String path = file.toUri().getPath();
-            String name = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length())
-                    .replaceAll("\\.class$", "")
-                    .replace('/', '.');
-            try (InputStream in = file.openInputStream()) {
-                classes.put(name, in.readAllBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return classes;
-    }
-
     @Test
-    void registryLoadsNoOperationClassUntilOneIsBuilt() throws Exception {
+    void registryLoadsNoOperationClassUntilOneIsBuilt() {
         Compilation compilation = compile(
                 operation("com.example.First", "@Operation(timestamp = \"2024_01_01_000000\")"),
                 operation("com.example.Second", "@Operation(timestamp = \"2024_01_02_000000\")"),
                 operation("com.example.Third", "@Operation(timestamp = \"2024_01_03_000000\")"));
         assertThat(compilation).succeeded();
-        Map<String, byte[]> classes = classFiles(compilation);
-        assertThat(classes).containsKey("com.example.GeneratedSequencer");
-        RecordingClassLoader loader = new RecordingClassLoader(classes);
+        RecordingClassLoader loader = new RecordingClassLoader(compilation);
+        assertThat(loader.defines("com.example.GeneratedSequencer")).isTrue();
 
-        Class<?> registryClass = Class.forName("com.example.GeneratedSequencer", true, loader);
-        @SuppressWarnings("unchecked")
-        List<OperationDescriptor> registry =
-                (List<OperationDescriptor>) registryClass.getMethod("registry").invoke(null);
+        List<OperationDescriptor> registry = loader.operations("com.example.GeneratedSequencer");
 
         assertThat(registry).hasSize(3);
         assertThat(registry.get(1).name()).isEqualTo("2024_01_02_000000_second");
@@ -101,18 +44,15 @@ class LazyLoadingTest {
     }
 
     @Test
-    void deferredPartLoadsAHandlerClassOnlyWhenItIsBuilt() throws Exception {
+    void deferredPartLoadsAHandlerClassOnlyWhenItIsBuilt() {
         Compilation compilation = compile(
                 operation("com.example.First", "@Operation(timestamp = \"2024_01_01_000000\")"),
                 handler("com.example.Remind", "remind"),
                 handler("com.example.Notify", "notify"));
         assertThat(compilation).succeeded();
-        RecordingClassLoader loader = new RecordingClassLoader(classFiles(compilation));
+        RecordingClassLoader loader = new RecordingClassLoader(compilation);
 
-        Class<?> registryClass = Class.forName("com.example.GeneratedSequencer", true, loader);
-        @SuppressWarnings("unchecked")
-        List<DeferredDescriptor> handlers =
-                (List<DeferredDescriptor>) registryClass.getMethod("deferred").invoke(null);
+        List<DeferredDescriptor> handlers = loader.deferred("com.example.GeneratedSequencer");
 
         assertThat(handlers.stream().map(DeferredDescriptor::alias).toList()).containsExactly("notify", "remind");
         assertThat(loader.loaded()).containsNoneOf("com.example.Remind", "com.example.Notify", "com.example.First");

@@ -5,10 +5,13 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.sequencer.processor.TestSources.assertErrorAt;
 import static dev.sequencer.processor.TestSources.assertOnlyError;
 import static dev.sequencer.processor.TestSources.compile;
-import static dev.sequencer.processor.TestSources.generatedSource;
 import static dev.sequencer.processor.TestSources.source;
 
 import com.google.testing.compile.Compilation;
+import dev.sequencer.OperationDescriptor;
+import dev.sequencer.OperationPolicy;
+import java.time.Duration;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -163,34 +166,54 @@ class PolicyValidationTest {
     @Nested
     class Emitted {
 
+        /** The policy of the only operation, as the compiled registry decodes it. */
+        private OperationPolicy policy(Compilation compilation) {
+            assertThat(compilation).succeeded();
+            List<OperationDescriptor> registry = LoadedRegistry.operations(compilation);
+            assertThat(registry).hasSize(1);
+            return registry.get(0).policy();
+        }
+
         @Test
         void writesEveryDurationFormInMilliseconds() {
-            Compilation compilation = compile(operation(
+            OperationPolicy policy = policy(compile(operation(
                     "@Retry(attempts = 9, backoff = {\"500ms\", \"30s\", \"2m\", \"1h\", \"1d\", \"PT1.5S\", \"0s\"})"
-                            + " @Timeout(\"30d\")"));
-            assertThat(compilation).succeeded();
-            assertThat(generatedSource(compilation, "com.example.GeneratedSequencer"))
-                    .contains("new OperationPolicy(9, List.of(Duration.ofMillis(500), Duration.ofMillis(30000),"
-                            + " Duration.ofMillis(120000), Duration.ofMillis(3600000), Duration.ofMillis(86400000),"
-                            + " Duration.ofMillis(1500), Duration.ofMillis(0)), Duration.ofMillis(2592000000L), false,"
-                            + " List.of())");
+                            + " @Timeout(\"30d\")")));
+            assertThat(policy)
+                    .isEqualTo(new OperationPolicy(
+                            9,
+                            List.of(
+                                    Duration.ofMillis(500),
+                                    Duration.ofSeconds(30),
+                                    Duration.ofMinutes(2),
+                                    Duration.ofHours(1),
+                                    Duration.ofDays(1),
+                                    Duration.ofMillis(1500),
+                                    Duration.ZERO),
+                            Duration.ofDays(30),
+                            false,
+                            List.of()));
         }
 
         @Test
         void writesTheDefaultAttemptsAndNoTimeoutForEnvironmentsAlone() {
-            Compilation compilation = compile(operation("@Environments(\"staging-*\")"));
-            assertThat(compilation).succeeded();
-            assertThat(generatedSource(compilation, "com.example.GeneratedSequencer"))
-                    .contains("new OperationPolicy(1, List.of(), null, false, List.of(\"staging-*\"))");
+            OperationPolicy policy = policy(compile(operation("@Environments(\"staging-*\")")));
+            assertThat(policy).isEqualTo(new OperationPolicy(1, List.of(), null, false, List.of("staging-*")));
         }
 
         @Test
-        void writesTheElevenArgumentDescriptorWithoutPolicyAnnotations() {
-            Compilation compilation = compile(operation(""));
-            assertThat(compilation).succeeded();
-            String registry = generatedSource(compilation, "com.example.GeneratedSequencer");
-            assertThat(registry).contains("true, false, true, new Part0(0)));");
-            assertThat(registry).doesNotContain("OperationPolicy");
+        void writesTheRetryDefaultsAndAllowedToFail() {
+            OperationPolicy policy = policy(compile(operation("@Retry @AllowedToFail")));
+            assertThat(policy.attempts()).isEqualTo(3);
+            assertThat(policy.allowedToFail()).isTrue();
+            assertThat(policy.timeout()).isNull();
+            assertThat(policy.environments()).isEmpty();
+        }
+
+        @Test
+        void writesTheDefaultPolicyWithoutPolicyAnnotations() {
+            OperationPolicy policy = policy(compile(operation("")));
+            assertThat(policy).isSameInstanceAs(OperationPolicy.DEFAULT);
         }
     }
 }

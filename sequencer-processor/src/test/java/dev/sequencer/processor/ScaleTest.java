@@ -7,8 +7,12 @@ import static dev.sequencer.processor.TestSources.generatedSource;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.sequencer.OperationDescriptor;
+import dev.sequencer.OperationPolicy;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +32,15 @@ class ScaleTest {
         assertThat(registry).doesNotContain("class Part11 ");
         assertThat(registry).contains("case 199:");
         assertThat(registry).doesNotContain("case 200:");
+        List<OperationDescriptor> operations =
+                LoadedRegistry.operations(compilation, "com.example.ops.GeneratedSequencer");
+        assertThat(operations).hasSize(2_100);
+        assertThat(operations.get(2_099).className()).isEqualTo("com.example.ops.Op2099");
+        assertThat(operations.get(2_099).timestamp()).isEqualTo("20200328110000");
+        assertThat(operations.get(2_090).policy().backoff())
+                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(5))
+                .inOrder();
+        assertThat(operations.get(2_099).policy()).isSameInstanceAs(OperationPolicy.DEFAULT);
     }
 
     /** {@code count} operations an hour apart; every tenth has a policy, so the registry holds both forms. */
