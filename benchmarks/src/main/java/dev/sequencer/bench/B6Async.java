@@ -16,12 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * B6: N asynchronous no-op operations dispatched by process() and drained by a 2-thread Sequencer worker vs
  * db-scheduler alone scheduling N one-time no-op tasks and draining them with 2 threads, on PostgreSQL.
  *
- * <p>The Sequencer side needs the asynchronous backend; while {@code Sequencer.worker()} throws
- * {@link UnsupportedOperationException} it reports "waiting" and no figure (never a made-up one).
  */
 final class B6Async {
 
-    static final String WAITING = "B6: waiting for the asynchronous backend";
     private static final Duration POLLING = Duration.ofMillis(100);
 
     private B6Async() {}
@@ -30,40 +27,13 @@ final class B6Async {
         int n = config.b6();
         String label = String.format("%,d", n);
         String comparison = "async process()+2-thread worker vs db-scheduler alone, PostgreSQL";
-        boolean backend = backendAvailable(config);
-        if (!backend) {
-            System.out.println(WAITING);
-            Sample dbScheduler = Harness.measure(config, () -> dbSchedulerAlone(config, n));
-            return new Row(
-                    "B6",
-                    comparison,
-                    label,
-                    null,
-                    dbScheduler,
-                    "ms",
-                    false,
-                    1.3,
-                    WAITING
-                            + " (Sequencer.worker() throws UnsupportedOperationException); db-scheduler alone measured");
-        }
         List<OperationDescriptor> registry = Registries.first(n, true);
         Sample[] s = Harness.compare(config, () -> sequencerSide(config, registry), () -> dbSchedulerAlone(config, n));
         return new Row("B6", comparison, label, s[0], s[1], "ms", false, 1.3, null);
     }
 
-    private static boolean backendAvailable(Config config) {
-        try (Db db = Db.fresh(Db.Kind.POSTGRESQL, config.postgresUrl());
-                Sequencer sequencer = Seq.over(db.dataSource, Registries.first(1, true));
-                Worker worker = sequencer.worker()) {
-            return worker != null;
-        } catch (UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
     /**
-     * Timed: process() dispatches N @Asynchronous operations, a worker with 2 threads runs them, until idle. Not
-     * run while the backend is missing, so not yet exercised.
+     * Timed: process() dispatches N @Asynchronous operations, a worker with 2 threads runs them, until idle.
      */
     private static long sequencerSide(Config config, List<OperationDescriptor> registry) throws Exception {
         try (Db db = Db.fresh(Db.Kind.POSTGRESQL, config.postgresUrl());
