@@ -85,7 +85,7 @@ public final class AsyncBridge {
             return now;
         }
         try {
-            OperationHandler handler = instantiate(op);
+            OperationHandler handler = executor.instantiate(op);
             Instant at = ((ScheduledOperation) handler).executeAt(context(connection, op, attempt));
             return at == null ? now : at;
         } catch (RuntimeException e) {
@@ -111,17 +111,5 @@ public final class AsyncBridge {
                     + " constructor and no OperationFactory is configured");
         }
         return engine.factory().create(d.source().type());
-    }
-
-    private OperationHandler instantiate(OperationDescriptor op) throws Exception {
-        if (op.constructible()) {
-            return op.source().newInstance();
-        }
-        if (engine.factory() == null) {
-            throw new SequencerException(
-                    "Operation " + op.name() + " has no accessible no-argument constructor and"
-                            + " no OperationFactory is configured; configure one with Sequencer.configure().operationFactory(...)");
-        }
-        return engine.factory().create(op.source().type());
     }
 }
