@@ -311,6 +311,31 @@ class SemanticsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void transactionalBatchRunsAnOperationWhoseDependenciesCompletedBeforeAndInsideTheBatch(TestDatabase database) {
+        TestDatabase db = database.fresh();
+        List<OperationDescriptor> ops = List.of(
+                builder("2024_01_01_000000", "earlier", () -> insert("items", 1, "earlier"))
+                        .tags("early")
+                        .build(),
+                op("2024_01_02_000000", "in_batch", () -> insert("items", 2, "in batch")),
+                builder("2024_01_03_000000", "needs_both", () -> insert("items", 3, "needs both"))
+                        .dependsOn("2024_01_01_000000_earlier", "2024_01_02_000000_in_batch")
+                        .build());
+
+        try (Sequencer sequencer = over(db, "basic", ops)
+                .property("sequencer.orchestrator", "transactional-batch")
+                .load()) {
+            sequencer.process(ProcessOptions.builder().tags("early").build());
+            RunReport batch = sequencer.process();
+
+            assertEquals(List.of("2024_01_02_000000_in_batch", "2024_01_03_000000_needs_both"), names(batch));
+        }
+        assertEquals(3, db.count("select count(*) from items"));
+        assertEquals(List.of("completed"), db.states("2024_01_03_000000_needs_both"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void parallelModeCompletesFiftyOperationsOnceAndRespectsADependencyChain(TestDatabase database) {
         TestDatabase db = database.fresh();
         List<String> chain = Collections.synchronizedList(new ArrayList<>());

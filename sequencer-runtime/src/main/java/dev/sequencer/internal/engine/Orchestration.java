@@ -135,12 +135,13 @@ abstract class Orchestration {
             done.forEach((op, execution) -> session.finish(op, execution, attempts.get(op)));
         }
 
+        /** Each dependency completed earlier, or completed inside this (still uncommitted) batch. */
         private boolean dependenciesMetWithin(OperationDescriptor op, Map<OperationDescriptor, Execution> done) {
             for (String dependency : op.dependsOn()) {
-                boolean inBatch = done.keySet().stream()
-                        .anyMatch(
-                                d -> d.name().equals(dependency) && done.get(d).state() == OperationState.COMPLETED);
-                if (!inBatch && session.unmetDependency(op) != null) {
+                boolean inBatch = done.entrySet().stream()
+                        .anyMatch(e -> e.getKey().name().equals(dependency)
+                                && e.getValue().state() == OperationState.COMPLETED);
+                if (!inBatch && !session.isCompleted(dependency)) {
                     return false;
                 }
             }

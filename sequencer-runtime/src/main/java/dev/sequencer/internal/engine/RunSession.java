@@ -169,11 +169,15 @@ public final class RunSession implements AutoCloseable {
 
     String unmetDependency(OperationDescriptor op) {
         for (String dependency : op.dependsOn()) {
-            if (!Engine.isCompleted(history.get(dependency))) {
+            if (!isCompleted(dependency)) {
                 return dependency;
             }
         }
         return null;
+    }
+
+    boolean isCompleted(String operation) {
+        return Engine.isCompleted(history.get(operation));
     }
 
     int nextAttempt(OperationDescriptor op) {

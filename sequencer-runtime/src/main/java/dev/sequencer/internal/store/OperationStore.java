@@ -73,7 +73,7 @@ public final class OperationStore {
 
     /** The newest row of every operation name; empty when the table does not exist yet. */
     public Map<String, HistoryRow> latest(Connection c) throws SQLException {
-        if (!tableExists(c)) {
+        if (!exists(c, operations)) {
             return Map.of();
         }
         String sql = "select o.id, o.name, o.state, o.owner, o.reason, o.started_at, o.finished_at, m.attempts"
@@ -197,10 +197,6 @@ public final class OperationStore {
             ps.setTimestamp(5, Timestamp.from(at));
             ps.executeUpdate();
         }
-    }
-
-    private boolean tableExists(Connection c) throws SQLException {
-        return exists(c, operations);
     }
 
     private static boolean exists(Connection c, String table) throws SQLException {
