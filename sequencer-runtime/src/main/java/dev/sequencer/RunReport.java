@@ -26,9 +26,12 @@ public record RunReport(List<Step> steps, boolean dryRun) {
         return steps.stream().filter(s -> s.kind() == Kind.MIGRATION).toList();
     }
 
-    /** Whether no migration and no operation ran (or, for a dry run, would run). */
+    /**
+     * Whether the run found nothing to do: no migration or operation ran (or, for a dry run, would run), and none is
+     * left waiting (an operation waiting on a dependency is still pending).
+     */
     public boolean nothingPending() {
-        return steps.stream().noneMatch(s -> s.outcome() != Outcome.WAITING);
+        return steps.isEmpty();
     }
 
     /** What a step is. */
