@@ -87,14 +87,16 @@ public record TestDatabase(String name, String url) {
     }
 
     /**
-     * A database of its own on the same server, named {@code database}, created if absent, so that a test does not
-     * share tables with other test runs against the configured database. H2 databases are private already: this
-     * returns the H2 database itself. Empty it with {@link #fresh()} as usual.
+     * A database of its own on the same server, named {@code <configured database>_<suffix>} (for example
+     * {@code test_seq_async}), created if absent, so that a test does not share tables with other tests against the
+     * configured database, and two checkouts testing against differently named databases never meet. H2 databases
+     * are private already: this returns the H2 database itself. Empty it with {@link #fresh()} as usual.
      */
-    public TestDatabase isolated(String database) {
+    public TestDatabase isolated(String suffix) {
         if (name.equals("h2")) {
             return this;
         }
+        String database = databaseName(url) + "_" + suffix;
         if (!database.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("Not a plain database name: " + database);
         }
@@ -124,6 +126,20 @@ public record TestDatabase(String name, String url) {
                     "Cannot create database " + database + " on " + name + ": " + e.getMessage(), e);
         }
         return new TestDatabase(name, withDatabase(url, database));
+    }
+
+    /** The database name of {@code url}: the path after {@code //host:port/}. */
+    static String databaseName(String url) {
+        int hostStart = url.indexOf("//");
+        int pathStart = hostStart < 0 ? -1 : url.indexOf('/', hostStart + 2);
+        if (pathStart < 0) {
+            throw new IllegalArgumentException("No database name in the test URL of this server");
+        }
+        int pathEnd = pathStart + 1;
+        while (pathEnd < url.length() && "?;&".indexOf(url.charAt(pathEnd)) < 0) {
+            pathEnd++;
+        }
+        return url.substring(pathStart + 1, pathEnd);
     }
 
     /** {@code url} with its database name (the path after {@code //host:port/}) replaced by {@code database}. */
