@@ -1,6 +1,5 @@
 package dev.sequencer;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.sequencer.internal.async.AsyncBackend;
 import dev.sequencer.internal.config.ConfigurationSource;
 import dev.sequencer.internal.config.ConnectionPool;
@@ -50,7 +49,7 @@ public final class Sequencer implements AutoCloseable {
 
     private final Engine engine;
     private final ExecutionStrategy strategy;
-    private final HikariDataSource ownedPool;
+    private final ConnectionPool ownedPool;
     private final FlywayRunner flyway;
     private final AsyncBackend async;
 
@@ -58,7 +57,7 @@ public final class Sequencer implements AutoCloseable {
             AsyncBackend async,
             Engine engine,
             ExecutionStrategy strategy,
-            HikariDataSource ownedPool,
+            ConnectionPool ownedPool,
             ClassLoader classLoader,
             Consumer<FluentConfiguration> flywayCustomizer) {
         this.async = async;
@@ -391,7 +390,7 @@ public final class Sequencer implements AutoCloseable {
             List<ExecutionGuard> allGuards = new ArrayList<>(guards);
             ServiceLoader.load(ExecutionGuard.class, classLoader).forEach(allGuards::add);
             var guarded = dev.sequencer.internal.guard.Guards.of(settings, allGuards);
-            HikariDataSource pool = dataSource == null ? ConnectionPool.create(settings) : null;
+            ConnectionPool pool = dataSource == null ? ConnectionPool.create(settings) : null;
             try {
                 Engine engine = new Engine(
                         settings,
