@@ -122,6 +122,46 @@ class AsyncWorkerJvmTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true) // runs on the configured servers only
+    @MethodSource("servers")
+    void aWorkerJvmKilledInTheMiddleOfANonTransactionalOperationLeavesItPendingAndTheNextRunRunsItAgain(
+            TestDatabase database) throws Exception {
+        TestDatabase db = database.fresh();
+        List<OperationDescriptor> ops = WorkerMain.registry("plain", 1);
+        try (Sequencer sequencer = WorkerMain.sequencer(db.url(), ops, "1s")) {
+            sequencer.process();
+
+            Process doomed = worker(db, "plain", 1, "1s", "doomed-plain-" + db.name());
+            try {
+                await("the first worker started the operation", Duration.ofSeconds(60), () -> markers(db) == 1);
+            } finally {
+                doomed.destroyForcibly();
+                doomed.waitFor(60, TimeUnit.SECONDS);
+            }
+            assertEquals(List.of("dispatched", "running"), db.states(WorkerMain.SLOW));
+
+            try (Worker survivor = sequencer.worker()) {
+                await(
+                        "the survivor took the dead worker's task over and closed its attempt out",
+                        Duration.ofMinutes(2),
+                        () -> db.states(WorkerMain.SLOW).equals(List.of("dispatched", "failed")));
+                assertTrue(survivor.awaitIdle(Duration.ofMinutes(1)));
+            }
+            OperationStatus status = sequencer.status().get(0);
+            assertTrue(status.pending(), "pending again: " + status);
+            assertTrue(status.lastMessage().contains("interrupted"), status.lastMessage());
+            assertEquals(0, db.count("select count(*) from sequencer_scheduled_tasks"));
+
+            sequencer.process();
+            try (Worker worker = sequencer.worker()) {
+                assertTrue(worker.awaitIdle(Duration.ofMinutes(1)));
+            }
+            assertEquals(List.of("dispatched", "failed", "dispatched", "completed"), db.states(WorkerMain.SLOW));
+            assertEquals(2, markers(db), "the killed attempt's partial work stays, as the warning says");
+            assertEquals(1, db.count("select count(*) from effects"));
+        }
+    }
+
     static long markers(TestDatabase db) {
         return db.count("select count(*) from markers");
     }

@@ -52,7 +52,8 @@ public final class WorkerMain {
      * {@code many}: {@code count} asynchronous operations, each writing one row to {@code effects} (noted with the
      * JVM that ran it). {@code slow}: one asynchronous operation {@value #SLOW} that writes a marker row on a
      * connection of its own (committed at once), writes its effect in its transaction and, the first time only,
-     * blocks for ten minutes, so that its JVM can be killed in the middle of the transaction.
+     * blocks for ten minutes, so that its JVM can be killed in the middle of the transaction. {@code plain}: the same
+     * operation, not transactional.
      */
     public static List<OperationDescriptor> registry(String kind, int count) {
         List<OperationDescriptor> ops = new ArrayList<>();
@@ -61,6 +62,21 @@ public final class WorkerMain {
                 ops.add(AsyncFixtures.async(
                         "2024_01_01_000000", String.format("op_%03d", i), () -> AsyncFixtures.effect(jvm())));
             }
+        } else if (kind.equals("plain")) {
+            OperationDescriptor slow = AsyncFixtures.async("2024_01_02_000000", "slow", WorkerMain::slowPlain);
+            ops.add(new OperationDescriptor(
+                    slow.name(),
+                    slow.timestamp(),
+                    slow.className(),
+                    "",
+                    List.of(),
+                    List.of(),
+                    null,
+                    false,
+                    true,
+                    true,
+                    slow.source(),
+                    slow.policy()));
         } else {
             ops.add(AsyncFixtures.async("2024_01_02_000000", "slow", WorkerMain::slow));
         }
@@ -89,6 +105,34 @@ public final class WorkerMain {
             if (before == 0) {
                 Thread.sleep(Duration.ofMinutes(10).toMillis()); // simulated long work; the test kills this JVM
             }
+        };
+    }
+
+    /**
+     * The non-transactional twin of {@link #slow}: its marker commits at once on its own (auto-commit) connection, and
+     * the first time it then blocks before writing its effect.
+     */
+    private static OperationHandler slowPlain() {
+        return ctx -> {
+            long before;
+            try (PreparedStatement ps =
+                    ctx.connection().prepareStatement("select count(*) from markers where name = ?")) {
+                ps.setString(1, ctx.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    before = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps =
+                    ctx.connection().prepareStatement("insert into markers (name, note) values (?, ?)")) {
+                ps.setString(1, ctx.name());
+                ps.setString(2, jvm());
+                ps.executeUpdate();
+            }
+            if (before == 0) {
+                Thread.sleep(Duration.ofMinutes(10).toMillis()); // the test kills this JVM here
+            }
+            AsyncFixtures.effect(jvm()).handle(ctx);
         };
     }
 

@@ -4,7 +4,6 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -17,13 +16,14 @@ import dev.sequencer.Worker;
 import dev.sequencer.internal.engine.AsyncBridge;
 import dev.sequencer.internal.engine.Dispatcher;
 import dev.sequencer.internal.engine.Engine;
+import dev.sequencer.internal.engine.Execution;
+import dev.sequencer.internal.engine.Transactions;
 import dev.sequencer.internal.lock.SequencerLock;
 import dev.sequencer.internal.store.Attempt;
 import dev.sequencer.internal.store.HistoryRow;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -70,14 +70,14 @@ public final class AsyncBackend implements Dispatcher {
             }
         }
         this.runner = new TaskRunner(this);
-        Duration retryUnresolved = Duration.ofSeconds(30);
+        TaskFailures failures = new TaskFailures(this);
         this.tasks = List.of(
                 Tasks.custom(OPERATION_TASK, String.class)
-                        .onFailure(new FailureHandler.OnFailureRetryLater<>(retryUnresolved))
+                        .onFailure(failures)
                         .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
                         .execute(runner::operation),
                 Tasks.custom(DEFERRED_TASK, String.class)
-                        .onFailure(new FailureHandler.OnFailureRetryLater<>(retryUnresolved))
+                        .onFailure(failures)
                         .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
                         .execute(runner::deferred));
     }
@@ -85,41 +85,65 @@ public final class AsyncBackend implements Dispatcher {
     @Override
     public String dispatch(OperationDescriptor op, int attempt) {
         ensureTables();
-        try (Connection c = engine.dataSource().getConnection()) {
+        return inTransaction(op, c -> dispatchIn(c, op, attempt));
+    }
+
+    /** Writes {@code op}'s {@code dispatched} row and its task in the caller's transaction; returns the detail. */
+    private String dispatchIn(Connection c, OperationDescriptor op, int attempt) throws SQLException {
+        Instant now = Instant.now();
+        Instant due = bridge().executeAt(op, c, attempt, now);
+        String detail = due.isAfter(now) ? "due at " + due : "";
+        engine.store()
+                .insert(
+                        c,
+                        Attempt.open(
+                                op, OperationState.DISPATCHED, attempt, owner, detail.isEmpty() ? null : detail, now));
+        TaskInstance<String> task = new TaskInstance<>(OPERATION_TASK, op.name(), String.valueOf(attempt));
+        if (!client(c).scheduleIfNotExists(task, due)) {
+            throw new SequencerException("Operation " + op.name() + " cannot be dispatched: a task for it is"
+                    + " already in " + taskTable.name() + "; a worker will run it");
+        }
+        LOG.info("Dispatched operation {}{}", op.name(), detail.isEmpty() ? "" : " (" + detail + ")");
+        return detail;
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own: committed, or rolled back with nothing stored. The first failure
+     * is the one thrown, named after {@code op}; a failure to roll back or close is added to it.
+     */
+    private <T> T inTransaction(OperationDescriptor op, Work<T> work) {
+        Connection c = null;
+        Throwable failure = null;
+        try {
+            c = engine.dataSource().getConnection();
             c.setAutoCommit(false);
-            try {
-                Instant now = Instant.now();
-                Instant due = bridge().executeAt(op, c, attempt, now);
-                String detail = due.isAfter(now) ? "due at " + due : "";
-                engine.store()
-                        .insert(
-                                c,
-                                Attempt.open(
-                                        op,
-                                        OperationState.DISPATCHED,
-                                        attempt,
-                                        owner,
-                                        detail.isEmpty() ? null : detail,
-                                        now));
-                TaskInstance<String> task = new TaskInstance<>(OPERATION_TASK, op.name(), String.valueOf(attempt));
-                if (!client(c).scheduleIfNotExists(task, due)) {
-                    throw new SequencerException("Operation " + op.name() + " cannot be dispatched: a task for it is"
-                            + " already in " + taskTable.name() + "; a worker will run it");
-                }
-                c.commit();
-                LOG.info("Dispatched operation {}{}", op.name(), detail.isEmpty() ? "" : " (" + detail + ")");
-                return detail;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (Throwable e) {
+            failure = e;
+            if (c != null) {
+                Transactions.rollBack(c, e);
             }
-        } catch (SQLException e) {
+            if (e instanceof SequencerException sequencerException
+                    && sequencerException.getMessage().startsWith("Operation " + op.name())) {
+                throw sequencerException;
+            }
+            if (e instanceof Error error) {
+                throw error;
+            }
             throw new SequencerException(
-                    "Operation " + op.name() + ": dispatching it failed: " + e.getMessage()
+                    "Operation " + op.name() + ": dispatching it failed: " + Execution.message(e)
                             + " (nothing was stored: neither its dispatched row nor its task; it stays pending)",
                     e);
+        } finally {
+            if (c != null) {
+                Transactions.close(c, failure);
+            }
         }
     }
 
@@ -133,35 +157,42 @@ public final class AsyncBackend implements Dispatcher {
         ensureTables();
         String id = UUID.randomUUID().toString();
         Instant due = dueAt == null ? Instant.now() : dueAt;
-        try (Connection c = engine.dataSource().getConnection()) {
+        Connection c = null;
+        Throwable failure = null;
+        try {
+            c = engine.dataSource().getConnection();
             c.setAutoCommit(false);
-            try {
-                deferredStore.insert(c, id, alias, due);
-                client(c).scheduleIfNotExists(new TaskInstance<>(DEFERRED_TASK, id, jsonPayload), due);
-                c.commit();
-                return id;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+            deferredStore.insert(c, id, alias, due);
+            client(c).scheduleIfNotExists(new TaskInstance<>(DEFERRED_TASK, id, jsonPayload), due);
+            c.commit();
+            return id;
+        } catch (SQLException | RuntimeException e) {
+            failure = e;
+            if (c != null) {
+                Transactions.rollBack(c, e);
             }
-        } catch (SQLException e) {
-            throw new SequencerException("Deferring a task for '" + alias + "' failed: " + e.getMessage(), e);
+            throw new SequencerException(
+                    "Deferring a task for '" + alias + "' failed: " + Execution.message(e) + " (nothing was stored)",
+                    e);
+        } finally {
+            if (c != null) {
+                Transactions.close(c, failure);
+            }
         }
     }
 
-    /** Hands a {@code dispatched} operation whose task is lost to the workers again, under the Sequencer lock. */
+    /**
+     * Hands a {@code dispatched} operation whose task is lost to the workers again, under the Sequencer lock. Refused
+     * while a worker is running it (the worker holds a lock on its newest history row; its task may have been deleted
+     * by hand): a second copy would run. The new {@code dispatched} row is written while that row is locked, so a
+     * worker that claims the old attempt afterwards finds the newer one and gives up.
+     */
     public void redispatch(String name) {
         OperationDescriptor op = engine.operation(name);
         if (op == null) {
             throw new SequencerException("No operation is named " + name);
         }
-        try (SequencerLock lock = SequencerLock.acquire(
-                engine.dataSource(),
-                engine.dialect(),
-                engine.settings().tablePrefix(),
-                engine.settings().lockTimeout())) {
+        try (SequencerLock lock = engine.acquireLock(engine.settings().lockTimeout())) {
             Set<String> present = operationTasks();
             HistoryRow row = engine.history().get(name);
             if (row == null || row.state() != OperationState.DISPATCHED) {
@@ -172,7 +203,15 @@ public final class AsyncBackend implements Dispatcher {
                 throw new SequencerException(
                         "Operation " + name + " still has its task in " + taskTable.name() + "; a worker will run it");
             }
-            dispatch(op, row.attempts() + 1);
+            ensureTables();
+            inTransaction(op, c -> {
+                String locked = engine.store().lockUnlessBusy(c, row.id());
+                if (locked != null) {
+                    throw new SequencerException("Operation " + name + " cannot be re-dispatched: a worker is running"
+                            + " it right now (its history row is locked: " + locked + "); wait for it to finish");
+                }
+                return dispatchIn(c, op, row.attempts() + 1);
+            });
         } catch (SQLException e) {
             throw new SequencerException("Cannot re-dispatch " + name + ": " + e.getMessage(), e);
         }
@@ -295,13 +334,5 @@ public final class AsyncBackend implements Dispatcher {
         }
         deferredStore = store;
         tablesReady = true;
-    }
-
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            LOG.warn("Rolling back a dispatch failed", e);
-        }
     }
 }

@@ -1,16 +1,15 @@
 package dev.sequencer.internal.async;
 
-import com.github.kagkarlsson.scheduler.ScheduledExecution;
-import com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import dev.sequencer.SequencerException;
 import dev.sequencer.Worker;
 import dev.sequencer.internal.config.SequencerSettings;
 import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,11 +81,16 @@ final class AsyncWorker implements Worker {
                 "Sequencer worker started: {} thread(s), polling every {}", s.asyncThreads(), s.asyncPollingInterval());
     }
 
+    /**
+     * Waits until nothing is executing here and no Sequencer task is picked anywhere or due before the wait ends (a
+     * retry scheduled within the wait counts as work still to do).
+     */
     @Override
     public boolean awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        Instant end = Instant.now().plus(timeout);
         while (true) {
-            if (idle()) {
+            if (idle(end)) {
                 return true;
             }
             if (System.nanoTime() >= deadline) {
@@ -101,8 +105,7 @@ final class AsyncWorker implements Worker {
         }
     }
 
-    /** No Sequencer task due or picked anywhere, and none executing here. */
-    private boolean idle() {
+    private boolean idle(Instant end) {
         if (closed) {
             throw new SequencerException("This worker is closed");
         }
@@ -112,11 +115,12 @@ final class AsyncWorker implements Worker {
         if (!scheduler.getCurrentlyExecuting().isEmpty()) {
             return false;
         }
-        Instant now = Instant.now();
-        List<ScheduledExecution<Object>> all = scheduler.getScheduledExecutions(ScheduledExecutionsFilter.all());
-        return all.stream()
-                .filter(e -> TASKS.contains(e.getTaskInstance().getTaskName()))
-                .noneMatch(e -> e.isPicked() || !e.getExecutionTime().isAfter(now));
+        try (Connection c = backend.engine().dataSource().getConnection()) {
+            return !backend.tasksTable().busyBefore(c, TASKS, end, backend.customization());
+        } catch (SQLException e) {
+            LOG.debug("Cannot read {}; not idle yet", backend.tasksTable().name(), e);
+            return false;
+        }
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.sequencer.internal.async;
 
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import dev.sequencer.internal.store.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -71,6 +73,31 @@ final class TaskTable {
             return true;
         } catch (SQLException e) {
             return false;
+        }
+    }
+
+    /**
+     * Whether any task of {@code taskNames} is picked by a worker or due at or before {@code deadline}; false when the
+     * table does not exist. {@code customization} writes the instant the way db-scheduler stores it.
+     */
+    boolean busyBefore(Connection c, Set<String> taskNames, Instant deadline, JdbcCustomization customization)
+            throws SQLException {
+        if (!exists(c)) {
+            return false;
+        }
+        String names = String.join(", ", taskNames.stream().map(n -> "?").toList());
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from " + name + " where task_name in (" + names
+                + ") and (picked = ? or execution_time <= ?)")) {
+            int i = 1;
+            for (String taskName : taskNames) {
+                ps.setString(i++, taskName);
+            }
+            ps.setBoolean(i++, true);
+            customization.setInstant(ps, i, deadline);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
         }
     }
 

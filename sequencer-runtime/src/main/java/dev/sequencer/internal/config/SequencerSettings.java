@@ -39,6 +39,8 @@ public record SequencerSettings(
         int asyncMissedHeartbeats,
         boolean asyncAll,
         Duration deferredRetryDelay,
+        int asyncTaskAttempts,
+        Duration asyncTaskRetryDelay,
         Duration connectionTimeout) {
 
     private static final Logger LOG = LoggerFactory.getLogger(SequencerSettings.class);
@@ -112,6 +114,8 @@ public record SequencerSettings(
                 atLeast(v, ASYNC_MISSED_HEARTBEATS, 6, 4, "db-scheduler declares a worker dead after at least 4"),
                 bool(v, ASYNC_ALL, false),
                 duration(v, ASYNC_DEFERRED_RETRY_DELAY, Duration.ofSeconds(10)),
+                positiveInt(v, ASYNC_TASK_ATTEMPTS, 10),
+                duration(v, ASYNC_TASK_RETRY_DELAY, Duration.ofSeconds(30)),
                 duration(v, CONNECTION_TIMEOUT, Duration.ofSeconds(30)));
     }
 

@@ -26,6 +26,8 @@ public final class SettingKeys {
     public static final String ASYNC_MISSED_HEARTBEATS = "sequencer.async.missed-heartbeats";
     public static final String ASYNC_ALL = "sequencer.async.all";
     public static final String ASYNC_DEFERRED_RETRY_DELAY = "sequencer.async.deferred-retry-delay";
+    public static final String ASYNC_TASK_ATTEMPTS = "sequencer.async.task-attempts";
+    public static final String ASYNC_TASK_RETRY_DELAY = "sequencer.async.task-retry-delay";
     public static final String CONNECTION_TIMEOUT = "sequencer.connection-timeout";
 
     /** The test kit's family ({@code sequencer.test.url}, ...): read by the test kit, never by the runtime. */
@@ -53,6 +55,8 @@ public final class SettingKeys {
             ASYNC_MISSED_HEARTBEATS,
             ASYNC_ALL,
             ASYNC_DEFERRED_RETRY_DELAY,
+            ASYNC_TASK_ATTEMPTS,
+            ASYNC_TASK_RETRY_DELAY,
             CONNECTION_TIMEOUT);
 
     private SettingKeys() {}

@@ -61,7 +61,7 @@ public final class AsyncBridge {
 
     /**
      * When {@code op} is due: {@link ScheduledOperation#executeAt} over the dispatch connection, or {@code now} for
-     * other operations. Loads the operation's class.
+     * other operations. Loads the operation's class. A failure names the operation.
      */
     public Instant executeAt(OperationDescriptor op, Connection connection, int attempt, Instant now) {
         if (!ScheduledOperation.class.isAssignableFrom(op.source().type())) {
@@ -71,10 +71,11 @@ public final class AsyncBridge {
             OperationHandler handler = engine.instantiation().operation(op);
             Instant at = ((ScheduledOperation) handler).executeAt(context(connection, op, attempt));
             return at == null ? now : at;
-        } catch (RuntimeException e) {
-            throw e;
         } catch (Exception e) {
-            throw new SequencerException("Operation " + op.name() + ": executeAt failed: " + e.getMessage(), e);
+            throw new SequencerException(
+                    "Operation " + op.name() + ": executeAt failed: " + Execution.message(e)
+                            + " (nothing was dispatched; it stays pending)",
+                    e);
         }
     }
 
@@ -83,8 +84,41 @@ public final class AsyncBridge {
         return new RunContext(connection, engine.dataSource(), op, attempt);
     }
 
-    /** Builds a deferred handler: its no-argument constructor, else the configured {@code OperationFactory}. */
-    public DeferredHandler deferredHandler(DeferredDescriptor d) throws Exception {
-        return engine.instantiation().deferred(d);
+    /** Writes rows inside a transaction that the caller does not own. */
+    public interface Rows {
+        void write(Connection c) throws Exception;
+    }
+
+    /**
+     * One attempt of a deferred handler, by the protocol every operation follows: the handler's work and
+     * {@code completed} (the update of its task row) commit together; whatever the handler throws, an {@link Error}
+     * included, the transaction is rolled back first and the failure returned, for the caller to record. The handler
+     * sees a connection that refuses to end the transaction ({@link OperationConnection}).
+     *
+     * @param self the descriptor standing for the task in the handler's context
+     * @return {@code null} once committed, or the failure
+     */
+    public Throwable runDeferred(
+            DeferredDescriptor handler, OperationDescriptor self, int attempt, String payload, Rows completed) {
+        Connection c;
+        try {
+            c = engine.dataSource().getConnection();
+        } catch (Exception e) {
+            return e;
+        }
+        OperationConnection guarded = OperationConnection.transactional(c, self.name(), java.util.Set.of());
+        try {
+            c.setAutoCommit(false);
+            DeferredHandler instance = engine.instantiation().deferred(handler);
+            instance.handle(new RunContext(guarded.connection(), engine.dataSource(), self, attempt), payload);
+            completed.write(c);
+            c.commit();
+        } catch (Throwable failure) {
+            Transactions.rollBack(c, failure);
+            Transactions.close(c, failure);
+            return failure;
+        }
+        Transactions.close(c, null);
+        return null;
     }
 }

@@ -66,7 +66,7 @@ public record Execution(Outcome outcome, OperationHandler handler, String reason
     }
 
     /** {@code SimpleName: message} of a failure, as recorded in the history table. */
-    static String message(Throwable e) {
+    public static String message(Throwable e) {
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }

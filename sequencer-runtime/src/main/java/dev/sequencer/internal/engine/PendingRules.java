@@ -97,7 +97,7 @@ public final class PendingRules {
     }
 
     /** What the history and the report say of an attempt whose owner is gone. */
-    static String interrupted(String whose) {
+    public static String interrupted(String whose) {
         return "an earlier attempt was interrupted (" + whose + "); it was not transactional, so part of its work"
                 + " may remain";
     }

@@ -9,14 +9,14 @@ import org.slf4j.LoggerFactory;
  * Ending an operation's transaction and giving its connection back, without ever hiding the failure that got us
  * there: a second failure on the way is added to the first as suppressed (or logged when there was none).
  */
-final class Transactions {
+public final class Transactions {
 
     private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
 
     private Transactions() {}
 
     /** Rolls back the open transaction of {@code c}; a failure to do so is added to {@code cause}. */
-    static void rollBack(Connection c, Throwable cause) {
+    public static void rollBack(Connection c, Throwable cause) {
         try {
             if (!c.isClosed() && !c.getAutoCommit()) {
                 c.rollback();
@@ -38,7 +38,7 @@ final class Transactions {
     }
 
     /** Restores auto-commit and closes {@code c}; a failure to do so is added to {@code cause}. */
-    static void close(Connection c, Throwable cause) {
+    public static void close(Connection c, Throwable cause) {
         try {
             if (!c.isClosed()) {
                 if (!c.getAutoCommit()) {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -219,6 +220,27 @@ public final class OperationStore {
             try (ResultSet rs = newer.executeQuery()) {
                 return !rs.next();
             }
+        }
+    }
+
+    /**
+     * Locks the history row {@code id} in the caller's transaction without waiting, for a decision that must not race
+     * a worker's attempt (which holds that lock while it runs, see {@link #claim}).
+     *
+     * @return {@code null} when locked, or the database's reason why the row is busy
+     */
+    public String lockUnlessBusy(Connection c, long id) throws SQLException {
+        Savepoint before = dialect == Dialect.POSTGRESQL ? c.setSavepoint() : null; // an error aborts the transaction
+        try (PreparedStatement ps =
+                c.prepareStatement("select id from " + operations + " where id = ? for update nowait")) {
+            ps.setLong(1, id);
+            ps.executeQuery().close();
+            return null;
+        } catch (SQLException busy) {
+            if (before != null) {
+                c.rollback(before);
+            }
+            return busy.getMessage();
         }
     }
 
