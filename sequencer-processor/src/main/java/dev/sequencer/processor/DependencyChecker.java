@@ -4,10 +4,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
@@ -143,12 +146,27 @@ final class DependencyChecker {
         return Problem.onValue(from.type(), from.annotation().mirror(), entry, message, arguments);
     }
 
-    /** Tarjan's strongly connected components over the local edges; nodes in a cycle share a component number. */
+    /**
+     * Tarjan's strongly connected components over the local edges; nodes in a cycle share a component number.
+     * Iterative, with an explicit stack of frames, so that a chain of any length cannot overflow javac's stack.
+     */
     private static final class StronglyConnected {
+        /** A node being visited and how far through its edges the visit has got. */
+        private static final class Frame {
+            final String node;
+            final Iterator<Edge> edges;
+
+            Frame(String node, Iterator<Edge> edges) {
+                this.node = node;
+                this.edges = edges;
+            }
+        }
+
         private final Map<String, List<Edge>> edges;
         private final Map<String, Integer> index = new HashMap<>();
         private final Map<String, Integer> lowLink = new HashMap<>();
         private final Deque<String> stack = new ArrayDeque<>();
+        private final Set<String> onStack = new HashSet<>();
         private final Map<String, Integer> component = new HashMap<>();
         private int counter;
 
@@ -165,27 +183,49 @@ final class DependencyChecker {
             return component;
         }
 
-        private void visit(String node) {
+        private void visit(String root) {
+            Deque<Frame> frames = new ArrayDeque<>();
+            frames.push(enter(root));
+            while (!frames.isEmpty()) {
+                Frame frame = frames.peek();
+                if (frame.edges.hasNext()) {
+                    Edge edge = frame.edges.next();
+                    String target = edge.to().qualifiedName();
+                    if (!edge.local()) {
+                        continue;
+                    }
+                    if (!index.containsKey(target)) {
+                        frames.push(enter(target));
+                    } else if (onStack.contains(target)) {
+                        lowLink.put(frame.node, Math.min(lowLink.get(frame.node), index.get(target)));
+                    }
+                    continue;
+                }
+                frames.pop();
+                leave(frame.node);
+                if (!frames.isEmpty()) {
+                    String parent = frames.peek().node;
+                    lowLink.put(parent, Math.min(lowLink.get(parent), lowLink.get(frame.node)));
+                }
+            }
+        }
+
+        private Frame enter(String node) {
             index.put(node, counter);
             lowLink.put(node, counter);
             counter++;
             stack.push(node);
-            for (Edge edge : edges.get(node)) {
-                if (!edge.local()) {
-                    continue;
-                }
-                String target = edge.to().qualifiedName();
-                if (!index.containsKey(target)) {
-                    visit(target);
-                    lowLink.put(node, Math.min(lowLink.get(node), lowLink.get(target)));
-                } else if (stack.contains(target)) {
-                    lowLink.put(node, Math.min(lowLink.get(node), index.get(target)));
-                }
-            }
+            onStack.add(node);
+            return new Frame(node, edges.get(node).iterator());
+        }
+
+        /** Closes the component rooted at {@code node}, if it is a root. */
+        private void leave(String node) {
             if (lowLink.get(node).equals(index.get(node))) {
                 String member;
                 do {
                     member = stack.pop();
+                    onStack.remove(member);
                     component.put(member, index.get(node));
                 } while (!member.equals(node));
             }

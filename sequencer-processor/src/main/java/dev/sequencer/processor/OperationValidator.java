@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -22,8 +21,6 @@ import javax.lang.model.util.Types;
 final class OperationValidator {
 
     static final String OPERATION_HANDLER = "dev.sequencer.OperationHandler";
-
-    private static final Pattern FLYWAY_VERSION = Pattern.compile("\\d+([._]\\d+)*");
 
     /** The outcome: the report, and the models in run order (only meaningful when the report is clean). */
     record Result(ValidationReport report, List<OperationModel> models) {}
@@ -109,7 +106,7 @@ final class OperationValidator {
             report.add(annotation.problemOnAttribute("name", Message.INVALID_NAME, name));
         }
         String afterMigration = annotation.string("afterMigration");
-        if (!afterMigration.isEmpty() && !FLYWAY_VERSION.matcher(afterMigration).matches()) {
+        if (!afterMigration.isEmpty() && !FlywayVersion.isValid(afterMigration)) {
             report.add(
                     annotation.problemOnAttribute("afterMigration", Message.INVALID_AFTER_MIGRATION, afterMigration));
         }

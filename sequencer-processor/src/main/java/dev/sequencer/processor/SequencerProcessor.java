@@ -64,7 +64,7 @@ public final class SequencerProcessor extends AbstractProcessor {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         try {
             processRound(round);
-        } catch (Exception | LinkageError | AssertionError e) {
+        } catch (Throwable e) { // even a StackOverflowError: javac must report it, not crash
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format(trace));
