@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
@@ -70,9 +71,16 @@ final class ClassShape {
 
     /** Whether generated code can call {@code new Type()}. */
     static boolean hasPublicNoArgumentConstructor(TypeElement type) {
+        ExecutableElement constructor = noArgumentConstructor(type);
+        return constructor != null && constructor.getModifiers().contains(Modifier.PUBLIC);
+    }
+
+    /** The constructor of {@code type} without parameters, or {@code null} when it has none. */
+    static ExecutableElement noArgumentConstructor(TypeElement type) {
         return ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
-                .anyMatch(constructor -> constructor.getParameters().isEmpty()
-                        && constructor.getModifiers().contains(Modifier.PUBLIC));
+                .filter(constructor -> constructor.getParameters().isEmpty())
+                .findFirst()
+                .orElse(null);
     }
 
     private static String kindName(ElementKind kind) {

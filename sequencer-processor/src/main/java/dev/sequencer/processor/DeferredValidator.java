@@ -1,6 +1,5 @@
 package dev.sequencer.processor;
 
-import com.palantir.javapoet.ClassName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,11 +56,7 @@ final class DeferredValidator {
                 continue;
             }
             models.add(new DeferredModel(
-                    alias,
-                    elements.getBinaryName(type).toString(),
-                    ClassName.get(type),
-                    ClassShape.hasPublicNoArgumentConstructor(type),
-                    type));
+                    alias, elements.getBinaryName(type).toString(), HandlerClass.of(type, elements), type));
         }
         if (!report.isClean()) {
             models.clear();

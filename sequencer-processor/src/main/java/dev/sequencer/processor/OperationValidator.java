@@ -1,6 +1,5 @@
 package dev.sequencer.processor;
 
-import com.palantir.javapoet.ClassName;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -152,14 +151,13 @@ final class OperationValidator {
                 candidate.name(),
                 candidate.timestamp(),
                 elements.getBinaryName(type).toString(),
-                ClassName.get(type),
+                HandlerClass.of(type, elements),
                 annotation.string("description"),
                 tags,
                 dependsOn,
                 afterMigration.isEmpty() ? null : afterMigration,
                 annotation.bool("transactional"),
                 ClassAnnotation.find(type, ClassAnnotation.ASYNCHRONOUS).isPresent(),
-                ClassShape.hasPublicNoArgumentConstructor(type),
                 policy,
                 type);
     }

@@ -27,8 +27,8 @@ final class RegistryPackage {
             return option;
         }
         List<ClassName> classes = models.isEmpty()
-                ? deferred.stream().map(DeferredModel::typeName).toList()
-                : models.stream().map(OperationModel::typeName).toList();
+                ? deferred.stream().map(model -> model.handler().name()).toList()
+                : models.stream().map(model -> model.handler().name()).toList();
         String[] common = null;
         int length = 0;
         for (ClassName type : classes) {

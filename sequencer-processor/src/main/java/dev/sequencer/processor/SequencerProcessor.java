@@ -69,7 +69,7 @@ public final class SequencerProcessor extends AbstractProcessor {
             e.printStackTrace(new PrintWriter(trace));
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format(trace));
         }
-        return false;
+        return true; // the annotations offered are all ours: claim them (-Xlint:processing warns otherwise)
     }
 
     private void processRound(RoundEnvironment round) throws Exception {
