@@ -1,5 +1,6 @@
 package dev.sequencer.processor;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -7,6 +8,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -61,12 +63,43 @@ final class ClassShape {
                 break;
             }
         }
+        checkConstructor(type, annotation, report);
         TypeElement handler = elements.getTypeElement(handlerInterface);
         if (handler == null) {
             report.add(Problem.on(type, Message.RUNTIME_MISSING, handlerInterface, annotation));
         } else if (!types.isAssignable(types.erasure(type.asType()), types.erasure(handler.asType()))) {
             report.add(Problem.on(type, notImplementing, name));
         }
+    }
+
+    /** Reports a public no-argument constructor declaring checked exceptions: generated code calls it. */
+    private void checkConstructor(TypeElement type, String annotation, ValidationReport report) {
+        ExecutableElement constructor = noArgumentConstructor(type);
+        if (constructor == null || !constructor.getModifiers().contains(Modifier.PUBLIC)) {
+            return;
+        }
+        List<String> checked = constructor.getThrownTypes().stream()
+                .filter(thrown -> !isUnchecked(thrown))
+                .map(TypeMirror::toString)
+                .toList();
+        if (!checked.isEmpty()) {
+            report.add(Problem.on(
+                    constructor,
+                    Message.CONSTRUCTOR_THROWS_CHECKED,
+                    annotation,
+                    type.getQualifiedName(),
+                    String.join(", ", checked)));
+        }
+    }
+
+    private boolean isUnchecked(TypeMirror thrown) {
+        for (Class<?> unchecked : List.of(RuntimeException.class, Error.class)) {
+            TypeElement supertype = elements.getTypeElement(unchecked.getName());
+            if (types.isSubtype(types.erasure(thrown), supertype.asType())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether generated code can call {@code new Type()}. */

@@ -57,6 +57,11 @@ enum Message {
                     + " classes"),
     ASYNCHRONOUS_WITHOUT_OPERATION("SEQ-208", "@Asynchronous on %s is only allowed together with @Operation"),
     POLICY_WITHOUT_OPERATION("SEQ-209", "%s on %s is only allowed together with @Operation"),
+    CONSTRUCTOR_THROWS_CHECKED(
+            "SEQ-210",
+            "%s class %s has a public no-argument constructor that declares %s, which the generated registry cannot"
+                    + " pass on: catch it in the constructor, move that work into handle(), or make the constructor"
+                    + " non-public so that an OperationFactory builds the class"),
 
     DEPENDENCY_NOT_AN_OPERATION("SEQ-301", "@Operation %s depends on %s, which is not an @Operation class"),
     DEPENDS_ON_ITSELF("SEQ-302", "@Operation %s depends on itself"),
