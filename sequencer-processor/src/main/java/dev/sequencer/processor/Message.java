@@ -19,6 +19,10 @@ enum Message {
             "SEQ-103",
             "@Operation name \"%s\" is invalid: use 1 to 191 letters, digits, '_', '-' or '.'"
                     + " (or leave it out to derive the name from timestamp and class)"),
+    INVALID_DERIVED_NAME(
+            "SEQ-108",
+            "@Operation name \"%s\" is invalid: use 1 to 191 letters, digits, '_', '-' or '.' (the name is derived"
+                    + " from the timestamp and the class name of %s: give one with @Operation(name = \"...\"))"),
     DUPLICATE_NAME("SEQ-104", "Operation name \"%s\" is already used by %s; operation names must be unique"),
     INVALID_AFTER_MIGRATION(
             "SEQ-105",

@@ -77,7 +77,12 @@ final class OperationValidator {
             shape.check(type, "@Operation", OPERATION_HANDLER, Message.NOT_AN_OPERATION_HANDLER, report);
             checkAttributes(annotation, report);
             String qualifiedName = type.getQualifiedName().toString();
-            byClass.put(qualifiedName, OperationCandidate.read(annotation));
+            OperationCandidate candidate = OperationCandidate.read(annotation);
+            if (candidate.invalidDerivedName() != null) {
+                report.add(
+                        Problem.on(type, Message.INVALID_DERIVED_NAME, candidate.invalidDerivedName(), qualifiedName));
+            }
+            byClass.put(qualifiedName, candidate);
             policyByClass.put(qualifiedName, policies.read(type, report));
         }
         checkUniqueNames(byClass.values(), report);
