@@ -36,6 +36,10 @@ enum Message {
             "SEQ-112",
             "@Retry backoff \"%s\" is not a duration of zero or more: write 500ms, 30s, 2m, 1h, 1d"
                     + " or ISO-8601 such as PT30S"),
+    BACKOFF_LONGER_THAN_ATTEMPTS(
+            "SEQ-116",
+            "@Retry lists %d backoff delays, but %d attempts have only %d gaps between them: remove the delays that"
+                    + " can never be used, or raise attempts"),
     INVALID_TIMEOUT(
             "SEQ-113",
             "@Timeout \"%s\" is not a duration of more than zero: write 500ms, 30s, 2m, 1h, 1d"

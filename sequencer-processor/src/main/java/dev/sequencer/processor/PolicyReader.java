@@ -35,7 +35,17 @@ final class PolicyReader {
             if (attempts < 1 || attempts > MAX_ATTEMPTS) {
                 report.add(retry.get().problemOnAttribute("attempts", Message.RETRY_ATTEMPTS_OUT_OF_RANGE, attempts));
             }
-            for (AnnotationValue entry : retry.get().entries("backoff")) {
+            List<AnnotationValue> delays = retry.get().entries("backoff");
+            if (attempts >= 1 && attempts <= MAX_ATTEMPTS && delays.size() > attempts - 1) {
+                report.add(retry.get()
+                        .problemOnEntry(
+                                delays.get(Math.max(0, attempts - 1)),
+                                Message.BACKOFF_LONGER_THAN_ATTEMPTS,
+                                delays.size(),
+                                attempts,
+                                attempts - 1));
+            }
+            for (AnnotationValue entry : delays) {
                 String text = String.valueOf(entry.getValue());
                 OptionalLong millis = DurationLiteral.millis(text);
                 if (millis.isEmpty() || millis.getAsLong() < 0) {

@@ -100,7 +100,7 @@ final class SourcePartWriter {
         if (!data.isEmpty()) {
             array.add("\n$>");
             for (int i = 0; i < data.size(); i++) {
-                array.add(i == 0 ? "$S" : ",\n$S", data.get(i));
+                array.add(i == 0 ? "$L" : ",\n$L", LongStringLiteral.of(data.get(i)));
             }
             array.add("$<\n");
         }
