@@ -31,7 +31,7 @@ final class DeferredValidator {
         this.shape = new ClassShape(elements, types);
     }
 
-    /** Validates the handlers, given sorted by qualified name (so a duplicate alias names the same class each time). */
+    /** Validates the handlers, given in the stable order of {@link RegistryClasses} (a duplicate alias names the same class each time). */
     Result validate(List<TypeElement> handlers) {
         ValidationReport report = new ValidationReport();
         Map<String, String> classByAlias = new LinkedHashMap<>();

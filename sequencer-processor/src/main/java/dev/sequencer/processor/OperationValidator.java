@@ -66,7 +66,7 @@ final class OperationValidator {
         return problems;
     }
 
-    /** Validates the operations, given sorted by qualified name. */
+    /** Validates the operations, given in the stable order of {@link RegistryClasses#operations()}. */
     Result validate(List<TypeElement> operations) {
         ValidationReport report = new ValidationReport();
         Map<String, OperationCandidate> byClass = new LinkedHashMap<>();

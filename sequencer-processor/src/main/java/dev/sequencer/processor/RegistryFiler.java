@@ -5,15 +5,18 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Writes the generated files through the {@link Filer}: the registry source and its {@code META-INF/services} entry,
- * both carrying every {@code @Operation} and {@code @Deferred} class as originating element (for incremental builds).
+ * Writes the generated files through the {@link Filer}: the registry source, its {@code META-INF/services} entry and
+ * the {@link RegistryIndex}, all carrying every {@code @Operation} and {@code @Deferred} class as originating element (for incremental builds).
  */
 final class RegistryFiler {
 
@@ -36,6 +39,14 @@ final class RegistryFiler {
         try (Writer writer = new java.io.OutputStreamWriter(services.openOutputStream(), StandardCharsets.UTF_8)) {
             writer.write(qualifiedName(packageName) + "\n");
         }
+        new RegistryIndex(
+                        names(models.stream().map(OperationModel::element)),
+                        names(deferred.stream().map(DeferredModel::element)))
+                .write(filer, originating);
+    }
+
+    private static Set<String> names(Stream<TypeElement> types) {
+        return types.map(type -> type.getQualifiedName().toString()).collect(Collectors.toSet());
     }
 
     static String qualifiedName(String packageName) {

@@ -3,7 +3,6 @@ package dev.sequencer.processor;
 import com.google.auto.service.AutoService;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -117,29 +116,23 @@ public final class SequencerProcessor extends AbstractProcessor {
     }
 
     private void generate(OperationValidator validator) throws Exception {
-        OperationValidator.Result result = validator.validate(typeElements(operations));
-        DeferredValidator.Result handlers = new DeferredValidator(
-                        processingEnv.getElementUtils(), processingEnv.getTypeUtils())
-                .validate(typeElements(deferred));
+        Elements elements = processingEnv.getElementUtils();
+        RegistryClasses classes =
+                RegistryClasses.gather(elements, operations, deferred, RegistryIndex.read(processingEnv.getFiler()));
+        OperationValidator.Result result = validator.validate(classes.operations());
+        DeferredValidator.Result handlers =
+                new DeferredValidator(elements, processingEnv.getTypeUtils()).validate(classes.deferred());
         ValidationReport options = new ValidationReport();
         String option = processingEnv.getOptions().get(RegistryPackage.OPTION);
         if (option != null && !RegistryPackage.isValidOption(option)) {
             options.add(Problem.global(Message.INVALID_PACKAGE_OPTION, option));
         }
         for (ValidationReport report : List.of(result.report(), handlers.report(), options)) {
-            report.printTo(processingEnv.getMessager());
+            report.printTo(processingEnv.getMessager(), classes.earlier());
         }
         if (result.report().isClean() && handlers.report().isClean() && options.isClean()) {
             String packageName = RegistryPackage.choose(option, result.models(), handlers.models());
             new RegistryFiler(processingEnv.getFiler()).write(packageName, result.models(), handlers.models());
         }
-    }
-
-    private List<TypeElement> typeElements(Set<String> qualifiedNames) {
-        List<TypeElement> types = new ArrayList<>();
-        for (String name : qualifiedNames) {
-            types.add(processingEnv.getElementUtils().getTypeElement(name));
-        }
-        return types;
     }
 }
