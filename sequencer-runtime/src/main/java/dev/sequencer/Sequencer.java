@@ -327,7 +327,7 @@ public final class Sequencer implements AutoCloseable {
 
         /** Adds the registries listed in {@code META-INF/services/dev.sequencer.OperationRegistry}. */
         public Builder discoverRegistries() {
-            for (OperationRegistry r : ServiceLoader.load(OperationRegistry.class, classLoader)) {
+            for (OperationRegistry r : dev.sequencer.internal.registry.RegistryDiscovery.discover(classLoader)) {
                 registry.addAll(r.operations());
                 deferred.addAll(r.deferredHandlers());
             }
