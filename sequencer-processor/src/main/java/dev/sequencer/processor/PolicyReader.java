@@ -17,6 +17,9 @@ final class PolicyReader {
 
     static final int MAX_ATTEMPTS = 100;
 
+    /** The runtime waits for a time limit in nanoseconds held in a long: about 292 years. */
+    static final long MAX_TIMEOUT_MILLIS = Long.MAX_VALUE / 1_000_000;
+
     private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z0-9_.*-]+");
 
     private final Elements elements;
@@ -60,7 +63,9 @@ final class PolicyReader {
         if (limit.isPresent()) {
             String text = limit.get().string("value");
             OptionalLong millis = DurationLiteral.millis(text);
-            if (millis.isEmpty() || millis.getAsLong() <= 0) {
+            if (DurationLiteral.isTooLarge(text) || (millis.isPresent() && millis.getAsLong() > MAX_TIMEOUT_MILLIS)) {
+                report.add(limit.get().problemOnAttribute("value", Message.TIMEOUT_TOO_LARGE, text));
+            } else if (millis.isEmpty() || millis.getAsLong() <= 0) {
                 report.add(limit.get().problemOnAttribute("value", Message.INVALID_TIMEOUT, text));
             } else {
                 timeout = millis.getAsLong();

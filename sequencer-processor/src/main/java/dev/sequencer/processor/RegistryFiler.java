@@ -28,8 +28,10 @@ final class RegistryFiler {
         this.filer = filer;
     }
 
-    void write(String packageName, List<OperationModel> models, List<DeferredModel> deferred) throws IOException {
-        JavaFile source = RegistryWriter.write(packageName, models, deferred);
+    /** Writes the files; {@code qualified} as in {@link RegistryWriter#write(String, List, List, Set)}. */
+    void write(String packageName, List<OperationModel> models, List<DeferredModel> deferred, Set<String> qualified)
+            throws IOException {
+        JavaFile source = RegistryWriter.write(packageName, models, deferred, qualified);
         source.writeTo(filer);
         Element[] originating = Stream.concat(
                         models.stream().map(OperationModel::element),

@@ -47,4 +47,10 @@ final class RegistryPackage {
         }
         return common == null ? "" : String.join(".", Arrays.asList(common).subList(0, length));
     }
+
+    /** Whether some operation is in a named package (so that the unnamed package is no natural home). */
+    static boolean hasNamedPackage(List<OperationModel> models) {
+        return models.stream()
+                .anyMatch(model -> !model.handler().name().packageName().isEmpty());
+    }
 }

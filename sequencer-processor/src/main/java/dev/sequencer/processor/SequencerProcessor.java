@@ -3,6 +3,7 @@ package dev.sequencer.processor;
 import com.google.auto.service.AutoService;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,6 +35,9 @@ public final class SequencerProcessor extends AbstractProcessor {
 
     /** Qualified names of every {@code @Deferred} class seen so far, sorted. */
     private final Set<String> deferred = new TreeSet<>();
+
+    /** Qualified names of the top-level classes compiled before the registry is written. */
+    private final Set<String> compiledTypes = new HashSet<>();
 
     private boolean written;
 
@@ -90,6 +94,13 @@ public final class SequencerProcessor extends AbstractProcessor {
             }
         }
         misplaced.printTo(processingEnv.getMessager());
+        if (!written) {
+            for (Element root : round.getRootElements()) {
+                if (root instanceof TypeElement type) {
+                    compiledTypes.add(type.getQualifiedName().toString());
+                }
+            }
+        }
         collect(round, ClassAnnotation.OPERATION, operations, Message.LATE_OPERATION);
         collect(round, ClassAnnotation.DEFERRED, deferred, Message.LATE_DEFERRED);
         if ((!operations.isEmpty() || !deferred.isEmpty()) && !written) {
@@ -132,7 +143,21 @@ public final class SequencerProcessor extends AbstractProcessor {
         }
         if (result.report().isClean() && handlers.report().isClean() && options.isClean()) {
             String packageName = RegistryPackage.choose(option, result.models(), handlers.models());
-            new RegistryFiler(processingEnv.getFiler()).write(packageName, result.models(), handlers.models());
+            RegistryPackageCheck check = new RegistryPackageCheck(elements);
+            TypeElement clash = check.clash(packageName, compiledTypes);
+            if (clash != null) {
+                ValidationReport report = new ValidationReport();
+                report.add(Problem.on(clash, Message.REGISTRY_NAME_TAKEN, clash.getQualifiedName()));
+                report.printTo(processingEnv.getMessager());
+                return;
+            }
+            if (option == null && packageName.isEmpty() && RegistryPackage.hasNamedPackage(result.models())) {
+                processingEnv
+                        .getMessager()
+                        .printMessage(Diagnostic.Kind.WARNING, Message.REGISTRY_IN_UNNAMED_PACKAGE.format());
+            }
+            new RegistryFiler(processingEnv.getFiler())
+                    .write(packageName, result.models(), handlers.models(), check.javaLangClashes(packageName));
         }
     }
 }
