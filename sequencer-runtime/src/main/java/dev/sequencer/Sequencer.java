@@ -383,7 +383,8 @@ public final class Sequencer implements AutoCloseable {
                                 + " (system property, SEQUENCER_URL environment variable or sequencer.properties), or pass a"
                                 + " DataSource");
             }
-            List<OperationDescriptor> operations = new ArrayList<>(registry);
+            List<OperationDescriptor> operations =
+                    new ArrayList<>(new java.util.LinkedHashSet<>(registry)); // a registry added twice
             operations.sort(java.util.Comparator.comparing(OperationDescriptor::timestamp)
                     .thenComparing(OperationDescriptor::name));
             List<SequencerListener> all = new ArrayList<>(listeners);
