@@ -15,12 +15,15 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
  * Checks {@code dependsOn}: each entry must be an {@code @Operation} class other than the operation itself that comes
  * earlier in the order; cycles are reported as such, naming the path, on every edge of the cycle. Dependencies on
- * operations of other compilations (read from the class path) are allowed and ordered the same way.
+ * operations of other compilations (read from the class path) are allowed and ordered the same way, as long as a
+ * registry can hold them and their module was compiled with the processor ({@link PackageListing}).
  */
 final class DependencyChecker {
 
@@ -28,11 +31,19 @@ final class DependencyChecker {
     private record Edge(OperationCandidate from, OperationCandidate to, AnnotationValue entry, boolean local) {}
 
     private final Elements elements;
+    private final ClassShape shape;
+    private final PackageListing listing;
     private final Map<String, OperationCandidate> byClass;
 
-    /** @param byClass the operations of this compilation by qualified class name, iterated in a stable order */
-    DependencyChecker(Elements elements, Map<String, OperationCandidate> byClass) {
+    /**
+     * @param byClass the operations of the registry (this compilation's and those carried over from earlier builds)
+     *     by qualified class name, iterated in a stable order
+     */
+    DependencyChecker(
+            Elements elements, ClassShape shape, PackageListing listing, Map<String, OperationCandidate> byClass) {
         this.elements = elements;
+        this.shape = shape;
+        this.listing = listing;
         this.byClass = byClass;
     }
 
@@ -79,8 +90,13 @@ final class DependencyChecker {
     private List<Edge> readEdges(OperationCandidate from, ValidationReport report) {
         List<Edge> edges = new ArrayList<>();
         for (AnnotationValue entry : from.annotation().entries("dependsOn")) {
-            if (!(entry.getValue() instanceof DeclaredType declared)) {
+            if (!(entry.getValue() instanceof TypeMirror literal) || literal.getKind() == TypeKind.ERROR) {
                 continue; // an unresolvable class literal: javac reports it
+            }
+            if (!(literal instanceof DeclaredType declared)) {
+                report.add(problemOn(
+                        from, entry, Message.DEPENDENCY_NOT_AN_OPERATION, from.displayName(elements), literal));
+                continue; // int.class, void.class, an array
             }
             TypeElement target = (TypeElement) declared.asElement();
             String qualifiedName = target.getQualifiedName().toString();
@@ -98,9 +114,44 @@ final class DependencyChecker {
                         from, entry, Message.DEPENDENCY_NOT_AN_OPERATION, from.displayName(elements), qualifiedName));
                 continue;
             }
+            if (local == null) {
+                Problem unreachable = checkOnClassPath(from, entry, target);
+                if (unreachable != null) {
+                    report.add(unreachable);
+                    continue;
+                }
+            }
             edges.add(new Edge(from, to.get(), entry, local != null));
         }
         return edges;
+    }
+
+    /**
+     * The problem with depending on the class-path operation {@code target}, or {@code null}: no registry can hold it
+     * (it is abstract, not public, ...), or its module was compiled without the processor.
+     */
+    private Problem checkOnClassPath(OperationCandidate from, AnnotationValue entry, TypeElement target) {
+        ValidationReport shapeProblems = new ValidationReport();
+        shape.check(
+                target,
+                "@Operation",
+                OperationValidator.OPERATION_HANDLER,
+                Message.NOT_AN_OPERATION_HANDLER,
+                shapeProblems);
+        String qualifiedName = target.getQualifiedName().toString();
+        if (!shapeProblems.isClean()) {
+            return problemOn(
+                    from,
+                    entry,
+                    Message.DEPENDENCY_NOT_REGISTRABLE,
+                    from.displayName(elements),
+                    qualifiedName,
+                    shapeProblems.problems().get(0).text());
+        }
+        if (!listing.isListed(target)) {
+            return problemOn(from, entry, Message.DEPENDENCY_NOT_REGISTERED, from.displayName(elements), qualifiedName);
+        }
+        return null;
     }
 
     /** The shortest cycle through {@code edge}: {@code A -> B -> ... -> A}, in class names without package. */

@@ -82,6 +82,12 @@ enum Message {
             "@Operation %s depends on %s (%s), which does not come earlier in the order (timestamp, then name):"
                     + " a dependency must come earlier"),
     DEPENDENCY_CYCLE("SEQ-304", "@Operation dependencies form a cycle: %s"),
+    DEPENDENCY_NOT_REGISTRABLE(
+            "SEQ-305", "@Operation %s depends on %s, which no registry can contain, so it would wait forever: %s"),
+    DEPENDENCY_NOT_REGISTERED(
+            "SEQ-306",
+            "@Operation %s depends on %s, which was compiled without the Sequencer annotation processor, so no"
+                    + " registry lists it and it would wait forever: add the processor to the build of its module"),
 
     INVALID_PACKAGE_OPTION("SEQ-401", "Processor option -Asequencer.package=%s is not a valid package name"),
     LATE_OPERATION(

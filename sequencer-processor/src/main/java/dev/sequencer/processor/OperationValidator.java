@@ -27,11 +27,13 @@ final class OperationValidator {
     private final Elements elements;
     private final ClassShape shape;
     private final PolicyReader policies;
+    private final PackageListing listing;
 
-    OperationValidator(Elements elements, Types types) {
+    OperationValidator(Elements elements, Types types, PackageListing listing) {
         this.elements = elements;
         this.shape = new ClassShape(elements, types);
         this.policies = new PolicyReader(elements);
+        this.listing = listing;
     }
 
     /** Reports {@code @Asynchronous} on elements that lack {@code @Operation}. */
@@ -86,7 +88,7 @@ final class OperationValidator {
             policyByClass.put(qualifiedName, policies.read(type, report));
         }
         checkUniqueNames(byClass.values(), report);
-        Map<String, List<String>> dependencies = new DependencyChecker(elements, byClass).check(report);
+        Map<String, List<String>> dependencies = new DependencyChecker(elements, shape, listing, byClass).check(report);
         List<OperationModel> models = new ArrayList<>();
         if (report.isClean()) {
             for (OperationCandidate candidate : byClass.values()) {

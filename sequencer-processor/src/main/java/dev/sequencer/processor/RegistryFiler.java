@@ -16,16 +16,18 @@ import javax.tools.StandardLocation;
 
 /**
  * Writes the generated files through the {@link Filer}: the registry source, its {@code META-INF/services} entry and
- * the {@link RegistryIndex}, all carrying every {@code @Operation} and {@code @Deferred} class as originating element (for incremental builds).
+ * the {@link RegistryIndex} and the {@link PackageListing}s, all carrying every {@code @Operation} and {@code @Deferred} class as originating element (for incremental builds).
  */
 final class RegistryFiler {
 
     static final String SERVICE_FILE = "META-INF/services/dev.sequencer.OperationRegistry";
 
     private final Filer filer;
+    private final PackageListing listing;
 
-    RegistryFiler(Filer filer) {
+    RegistryFiler(Filer filer, PackageListing listing) {
         this.filer = filer;
+        this.listing = listing;
     }
 
     /** Writes the files; {@code qualified} as in {@link RegistryWriter#write(String, List, List, Set)}. */
@@ -45,6 +47,7 @@ final class RegistryFiler {
                         names(models.stream().map(OperationModel::element)),
                         names(deferred.stream().map(DeferredModel::element)))
                 .write(filer, originating);
+        listing.write(models, originating);
     }
 
     private static Set<String> names(Stream<TypeElement> types) {

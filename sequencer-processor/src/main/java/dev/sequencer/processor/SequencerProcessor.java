@@ -77,7 +77,8 @@ public final class SequencerProcessor extends AbstractProcessor {
 
     private void processRound(RoundEnvironment round) throws Exception {
         Elements elements = processingEnv.getElementUtils();
-        OperationValidator validator = new OperationValidator(elements, processingEnv.getTypeUtils());
+        PackageListing listing = new PackageListing(processingEnv.getFiler(), elements);
+        OperationValidator validator = new OperationValidator(elements, processingEnv.getTypeUtils(), listing);
         ValidationReport misplaced = new ValidationReport();
         TypeElement asynchronous = elements.getTypeElement(ClassAnnotation.ASYNCHRONOUS);
         if (asynchronous != null) {
@@ -105,7 +106,7 @@ public final class SequencerProcessor extends AbstractProcessor {
         collect(round, ClassAnnotation.DEFERRED, deferred, Message.LATE_DEFERRED);
         if ((!operations.isEmpty() || !deferred.isEmpty()) && !written) {
             written = true;
-            generate(validator);
+            generate(validator, listing);
         }
     }
 
@@ -126,7 +127,7 @@ public final class SequencerProcessor extends AbstractProcessor {
         }
     }
 
-    private void generate(OperationValidator validator) throws Exception {
+    private void generate(OperationValidator validator, PackageListing listing) throws Exception {
         Elements elements = processingEnv.getElementUtils();
         RegistryClasses classes =
                 RegistryClasses.gather(elements, operations, deferred, RegistryIndex.read(processingEnv.getFiler()));
@@ -156,7 +157,7 @@ public final class SequencerProcessor extends AbstractProcessor {
                         .getMessager()
                         .printMessage(Diagnostic.Kind.WARNING, Message.REGISTRY_IN_UNNAMED_PACKAGE.format());
             }
-            new RegistryFiler(processingEnv.getFiler())
+            new RegistryFiler(processingEnv.getFiler(), listing)
                     .write(packageName, result.models(), handlers.models(), check.javaLangClashes(packageName));
         }
     }

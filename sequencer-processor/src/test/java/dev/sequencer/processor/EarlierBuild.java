@@ -78,16 +78,37 @@ final class EarlierBuild {
         }
     }
 
-    /** The processor's compiler for the next build: this output on the class path and in the class output. */
-    Compiler compiler() {
+    /**
+     * The processor's compiler for another module that depends on this output: all of it (class files and resources)
+     * on the class path, as a jar of it would be, and nothing in the class output.
+     */
+    Compiler compilerOfADependentModule() {
+        try {
+            for (Map.Entry<String, byte[]> resource : resources.entrySet()) {
+                Path target = classes.resolve(resource.getKey());
+                Files.createDirectories(target.getParent());
+                Files.write(target, resource.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Compiler.javac().withProcessors(new SequencerProcessor()).withClasspath(classPath());
+    }
+
+    private List<File> classPath() {
         List<File> classPath = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             classPath.add(new File(entry));
         }
         classPath.add(classes.toFile());
+        return classPath;
+    }
+
+    /** The processor's compiler for the next build: this output on the class path and in the class output. */
+    Compiler compiler() {
         return Compiler.compiler(new SeedingCompiler(ToolProvider.getSystemJavaCompiler(), resources))
                 .withProcessors(new SequencerProcessor())
-                .withClasspath(classPath);
+                .withClasspath(classPath());
     }
 
     /** javac, with {@code resources} written to the class output before each compilation starts. */
