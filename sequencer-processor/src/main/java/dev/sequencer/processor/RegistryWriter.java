@@ -52,14 +52,10 @@ final class RegistryWriter {
 
     private RegistryWriter() {}
 
-    /** The source of the registry for {@code models} (in run order) and {@code deferred} (by alias). */
-    static JavaFile write(String packageName, List<OperationModel> models, List<DeferredModel> deferred) {
-        return write(packageName, models, deferred, Set.of());
-    }
-
     /**
-     * The same, writing the {@code java.lang} types named in {@code qualified} with their package: classes of the
-     * registry's package by those names would otherwise shadow them ({@code java.lang} is imported on demand).
+     * The source of the registry for {@code models} (in run order) and {@code deferred} (by alias), writing the
+     * {@code java.lang} types named in {@code qualified} with their package: classes of the registry's package by
+     * those names would otherwise shadow them ({@code java.lang} is imported on demand).
      */
     static JavaFile write(
             String packageName, List<OperationModel> models, List<DeferredModel> deferred, Set<String> qualified) {

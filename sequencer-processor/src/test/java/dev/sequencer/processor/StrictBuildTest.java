@@ -28,6 +28,17 @@ class StrictBuildTest {
         return source("com.example." + simpleName, lines.toArray(String[]::new));
     }
 
+    /** An operation deprecated for removal. */
+    private static JavaFileObject doomed() {
+        return operation(
+                "Doomed",
+                "2024_01_02_000000",
+                "@Deprecated(forRemoval = true)",
+                "public final class Doomed implements OperationHandler {",
+                "    public void handle(OperationContext c) {}",
+                "}");
+    }
+
     @Test
     void goldenRegistryCompilesWithEveryLintWarningAnError() {
         Compilation compilation = compileStrictly(GoldenRegistry.sources());
@@ -45,13 +56,7 @@ class StrictBuildTest {
                         "public final class Old implements OperationHandler {",
                         "    public void handle(OperationContext c) {}",
                         "}"),
-                operation(
-                        "Doomed",
-                        "2024_01_02_000000",
-                        "@Deprecated(forRemoval = true)",
-                        "public final class Doomed implements OperationHandler {",
-                        "    public void handle(OperationContext c) {}",
-                        "}"),
+                doomed(),
                 operation(
                         "OldConstructor",
                         "2024_01_03_000000",
@@ -82,13 +87,7 @@ class StrictBuildTest {
     @Test
     void suppressionsCoverOnlyThePartThatNeedsThem() {
         Compilation compilation = compileStrictly(List.of(
-                operation(
-                        "Doomed",
-                        "2024_01_02_000000",
-                        "@Deprecated(forRemoval = true)",
-                        "public final class Doomed implements OperationHandler {",
-                        "    public void handle(OperationContext c) {}",
-                        "}"),
+                doomed(),
                 operation(
                         "Fresh",
                         "2024_01_03_000000",
