@@ -1,6 +1,5 @@
 package dev.sequencer;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.sequencer.internal.async.AsyncBackend;
 import dev.sequencer.internal.config.ConfigurationSource;
 import dev.sequencer.internal.config.ConnectionPool;
@@ -13,7 +12,6 @@ import dev.sequencer.internal.engine.MigrationInterleaver;
 import dev.sequencer.internal.engine.MigrationLock;
 import dev.sequencer.internal.engine.Planner;
 import dev.sequencer.internal.engine.RunOptions;
-import dev.sequencer.internal.store.HistoryRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,8 +22,6 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
@@ -50,7 +46,7 @@ public final class Sequencer implements AutoCloseable {
 
     private final Engine engine;
     private final ExecutionStrategy strategy;
-    private final HikariDataSource ownedPool;
+    private final ConnectionPool ownedPool;
     private final FlywayRunner flyway;
     private final AsyncBackend async;
 
@@ -58,7 +54,7 @@ public final class Sequencer implements AutoCloseable {
             AsyncBackend async,
             Engine engine,
             ExecutionStrategy strategy,
-            HikariDataSource ownedPool,
+            ConnectionPool ownedPool,
             ClassLoader classLoader,
             Consumer<FluentConfiguration> flywayCustomizer) {
         this.async = async;
@@ -133,9 +129,7 @@ public final class Sequencer implements AutoCloseable {
                 options.sync() || engine.settings().forceSync());
         FluentConfiguration configuration = flyway.configuration();
         if (options.dryRun()) {
-            MigrationInfoService info = configuration.load().info();
-            MigrationInfo current = info.current();
-            return new Planner(engine, run).plan(info.pending(), current == null ? null : current.getVersion());
+            return new Planner(engine, run).plan(configuration.load().info());
         }
         SequencerCallback callback = new SequencerCallback(new MigrationInterleaver(engine, run));
         FlywayRunner.addCallback(configuration, callback);
@@ -235,30 +229,7 @@ public final class Sequencer implements AutoCloseable {
      * gone from {@code <prefix>scheduled_tasks} is reported {@link OperationStatus#lost() lost}.
      */
     public List<OperationStatus> status() {
-        // Tasks first: a worker commits completed before it removes the task, so no completed one looks lost.
-        Set<String> tasks = async.operationTasks();
-        Map<String, HistoryRow> history = engine.history();
-        List<OperationStatus> status = new ArrayList<>();
-        for (OperationDescriptor op : engine.registry()) {
-            HistoryRow row = history.get(op.name());
-            status.add(
-                    row == null
-                            ? new OperationStatus(op.name(), null, true, 0, null, null, null)
-                            : new OperationStatus(
-                                    op.name(),
-                                    row.state(),
-                                    row.state() == OperationState.FAILED || row.state() == OperationState.ROLLED_BACK,
-                                    row.attempts(),
-                                    row.startedAt(),
-                                    row.finishedAt(),
-                                    lost(row, tasks) ? async.lostMessage(op.name()) : row.reason(),
-                                    lost(row, tasks)));
-        }
-        return status;
-    }
-
-    private static boolean lost(HistoryRow row, Set<String> tasks) {
-        return row.state() == OperationState.DISPATCHED && !tasks.contains(row.name());
+        return engine.status();
     }
 
     /** Closes the connection pool this Sequencer created, if any. */
@@ -392,7 +363,7 @@ public final class Sequencer implements AutoCloseable {
             List<ExecutionGuard> allGuards = new ArrayList<>(guards);
             ServiceLoader.load(ExecutionGuard.class, classLoader).forEach(allGuards::add);
             var guarded = dev.sequencer.internal.guard.Guards.of(settings, allGuards);
-            HikariDataSource pool = dataSource == null ? ConnectionPool.create(settings) : null;
+            ConnectionPool pool = dataSource == null ? ConnectionPool.create(settings) : null;
             try {
                 Engine engine = new Engine(
                         settings,

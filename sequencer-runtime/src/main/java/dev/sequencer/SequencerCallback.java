@@ -2,7 +2,7 @@ package dev.sequencer;
 
 import dev.sequencer.internal.engine.MigrationInterleaver;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -45,10 +45,10 @@ public final class SequencerCallback implements Callback {
     public synchronized void handle(Event event, Context context) {
         switch (event) {
             case BEFORE_MIGRATE ->
-                interleaver.beforeMigrate(context.getConfiguration().isGroup());
+                interleaver.beforeMigrate(context.getConfiguration().isGroup(), () -> info(context.getConfiguration()));
             case BEFORE_EACH_MIGRATE -> interleaver.beforeEachMigrate(context.getMigrationInfo());
             case AFTER_EACH_MIGRATE -> interleaver.afterEachMigrate(context.getMigrationInfo());
-            case AFTER_MIGRATE -> interleaver.afterMigrate(() -> currentVersion(context.getConfiguration()));
+            case AFTER_MIGRATE -> interleaver.afterMigrate();
             case AFTER_MIGRATE_ERROR -> interleaver.afterMigrateError();
             default -> {}
         }
@@ -64,13 +64,12 @@ public final class SequencerCallback implements Callback {
         return interleaver.lastReport();
     }
 
-    private static MigrationVersion currentVersion(Configuration configuration) {
-        var current = Flyway.configure(configuration.getClassLoader())
+    /** Flyway's {@code info} over the same configuration, without the callbacks (this one included). */
+    private static MigrationInfoService info(Configuration configuration) {
+        return Flyway.configure(configuration.getClassLoader())
                 .configuration(configuration)
                 .callbacks(new Callback[0])
                 .load()
-                .info()
-                .current();
-        return current == null ? null : current.getVersion();
+                .info();
     }
 }

@@ -80,6 +80,23 @@ class ConfigurationTest {
     }
 
     @Test
+    void durationsTooLargeToRepresentAreAnErrorNamingTheKey() {
+        for (String tooLarge : List.of("9999999999999999d", "106752d", "99999999999999999999999s", "PT999999999H")) {
+            ConfigurationException e = assertThrows(
+                    ConfigurationException.class,
+                    () -> Sequencer.configure()
+                            .dataSource(untouchable())
+                            .property("sequencer.lock.timeout", tooLarge)
+                            .load(),
+                    tooLarge);
+
+            assertEquals("sequencer.lock.timeout", e.key());
+            assertTrue(e.getMessage().contains(tooLarge) && e.getMessage().contains("too large"), e.getMessage());
+        }
+        assertEquals(0, connections.get());
+    }
+
+    @Test
     void fewerThanFourMissedHeartbeatsIsAnError() {
         ConfigurationException e = assertThrows(
                 ConfigurationException.class,

@@ -13,13 +13,15 @@ import javax.sql.DataSource;
 
 /**
  * Unpooled connections to a URL; while {@link #armed} is set, {@code commit()} fails on a connection that has written
- * to {@code marker} (for example db-scheduler's table), after the write and before the commit.
+ * to {@code marker} (for example db-scheduler's table), after the write and before the commit. {@link #armOnce()}
+ * fails only the next such commit.
  */
 public final class CommitFailingDataSource implements DataSource {
 
     private final String url;
     private final String marker;
     public final AtomicBoolean armed = new AtomicBoolean();
+    private final AtomicBoolean once = new AtomicBoolean();
 
     public CommitFailingDataSource(String url, String marker) {
         this.url = url;
@@ -39,6 +41,9 @@ public final class CommitFailingDataSource implements DataSource {
                         }
                     }
                     if (m.getName().equals("commit") && wrote[0] && armed.get()) {
+                        if (once.get()) {
+                            armed.set(false);
+                        }
                         throw new SQLException("forced failure before commit (test)");
                     }
                     if (m.getName().equals("commit") || m.getName().equals("rollback")) {
@@ -50,6 +55,12 @@ public final class CommitFailingDataSource implements DataSource {
                         throw e.getCause();
                     }
                 });
+    }
+
+    /** Fails the next commit of a connection that wrote to the marker table, and only that one. */
+    public void armOnce() {
+        once.set(true);
+        armed.set(true);
     }
 
     @Override

@@ -18,6 +18,7 @@ import dev.sequencer.internal.engine.AsyncBridge;
 import dev.sequencer.internal.engine.Dispatcher;
 import dev.sequencer.internal.engine.Engine;
 import dev.sequencer.internal.lock.SequencerLock;
+import dev.sequencer.internal.store.Attempt;
 import dev.sequencer.internal.store.HistoryRow;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
@@ -93,14 +94,13 @@ public final class AsyncBackend implements Dispatcher {
                 engine.store()
                         .insert(
                                 c,
-                                op.name(),
-                                op.className(),
-                                OperationState.DISPATCHED,
-                                attempt,
-                                owner,
-                                detail.isEmpty() ? null : detail,
-                                now,
-                                null);
+                                Attempt.open(
+                                        op,
+                                        OperationState.DISPATCHED,
+                                        attempt,
+                                        owner,
+                                        detail.isEmpty() ? null : detail,
+                                        now));
                 TaskInstance<String> task = new TaskInstance<>(OPERATION_TASK, op.name(), String.valueOf(attempt));
                 if (!client(c).scheduleIfNotExists(task, due)) {
                     throw new SequencerException("Operation " + op.name() + " cannot be dispatched: a task for it is"
@@ -178,7 +178,7 @@ public final class AsyncBackend implements Dispatcher {
         }
     }
 
-    /** The names of operations that have a task in the table (empty when the table does not exist). */
+    @Override
     public Set<String> operationTasks() {
         try (Connection c = engine.dataSource().getConnection()) {
             return tasksTable().instances(c, OPERATION_TASK);
@@ -187,7 +187,7 @@ public final class AsyncBackend implements Dispatcher {
         }
     }
 
-    /** What {@code status()} says of a dispatched operation whose task is gone. */
+    @Override
     public String lostMessage(String name) {
         return "dispatched, but its task is gone from " + engine.settings().tablePrefix() + "scheduled_tasks, so no"
                 + " worker will run it: call Sequencer.redispatch(\"" + name + "\") to hand it to the workers again";

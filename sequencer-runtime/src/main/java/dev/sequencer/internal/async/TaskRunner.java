@@ -10,10 +10,9 @@ import dev.sequencer.OperationHandler;
 import dev.sequencer.OperationPolicy;
 import dev.sequencer.OperationState;
 import dev.sequencer.SequencerException;
-import dev.sequencer.internal.engine.AsyncBridge;
+import dev.sequencer.internal.engine.Execution;
+import dev.sequencer.internal.store.HistoryRow;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +44,7 @@ final class TaskRunner {
                     + " newer build must run it (retrying later)");
         }
         int base = Integer.parseInt(task.getData().trim());
-        Newest newest = newest(name);
+        HistoryRow newest = newest(name);
         if (newest != null && newest.state() != OperationState.DISPATCHED && !retriable(newest.state())) {
             LOG.info(
                     "Operation {} is already {}; removing its task",
@@ -60,8 +59,8 @@ final class TaskRunner {
             LOG.info("Operation {} has used its {} attempt(s); removing its task", name, policy.attempts());
             return new CompletionHandler.OnCompleteRemove<>();
         }
-        AsyncBridge.Outcome outcome = backend.bridge().execute(op, attempt, newest == null ? -1 : newest.id());
-        if (outcome.state() == null) {
+        Execution outcome = backend.bridge().execute(op, attempt, newest == null ? -1 : newest.id());
+        if (outcome.isSuperseded()) {
             // Another worker recorded the operation meanwhile: look again at once, with its row.
             return (complete, operations) -> operations.reschedule(complete, Instant.now());
         }
@@ -156,20 +155,9 @@ final class TaskRunner {
                 none);
     }
 
-    private record Newest(long id, OperationState state, int attempt) {}
-
-    private Newest newest(String name) {
-        String sql = "select id, state, attempt from "
-                + backend.engine().store().operationsTable() + " where name = ? order by id desc";
-        try (Connection c = backend.engine().dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setMaxRows(1);
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next()
-                        ? new Newest(rs.getLong(1), OperationState.fromDb(rs.getString(2)), rs.getInt(3))
-                        : null;
-            }
+    private HistoryRow newest(String name) {
+        try (Connection c = backend.engine().dataSource().getConnection()) {
+            return backend.engine().store().newest(c, name);
         } catch (SQLException e) {
             throw new SequencerException("Operation " + name + ": cannot read its history: " + e.getMessage(), e);
         }

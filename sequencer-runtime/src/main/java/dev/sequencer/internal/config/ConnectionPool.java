@@ -2,14 +2,103 @@ package dev.sequencer.internal.config;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sequencer.ConnectionFailedException;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 
-/** The HikariCP pool Sequencer creates from {@code sequencer.url} when no DataSource is given. */
-public final class ConnectionPool {
+/**
+ * The connection pool Sequencer creates from {@code sequencer.url} when no DataSource is given: HikariCP, created on
+ * first use so that nothing touches the database before validation is over. Before the pool exists, one direct
+ * connection is tried: errors that retrying cannot fix (authentication, unknown database, nothing listening) fail at
+ * once with the database's reason and the key to check; transient ones are retried until
+ * {@code sequencer.connection-timeout}.
+ */
+public final class ConnectionPool implements DataSource, AutoCloseable {
 
-    private ConnectionPool() {}
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(ConnectionPool.class);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
-    /** A pool that connects on first use, so that nothing touches the database before validation is over. */
-    public static HikariDataSource create(SequencerSettings settings) {
+    private final SequencerSettings settings;
+    private volatile HikariDataSource pool;
+    private boolean closed;
+
+    private ConnectionPool(SequencerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** A pool over {@code settings.url()} that connects on first use. */
+    public static ConnectionPool create(SequencerSettings settings) {
+        return new ConnectionPool(settings);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return pool().getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        throw new SQLFeatureNotSupportedException("Sequencer's pool connects with sequencer.user only");
+    }
+
+    private HikariDataSource pool() {
+        HikariDataSource p = pool;
+        if (p != null) {
+            return p;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("This Sequencer is closed");
+            }
+            if (pool == null) {
+                reachDatabase();
+                pool = new HikariDataSource(config());
+            }
+            return pool;
+        }
+    }
+
+    /** One direct connection, retried while the failure may be transient. */
+    private void reachDatabase() {
+        Properties credentials = new Properties();
+        if (settings.user() != null) {
+            credentials.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            credentials.setProperty("password", settings.password());
+        }
+        long deadline = System.nanoTime() + settings.connectionTimeout().toNanos();
+        while (true) {
+            try (Connection c = DriverManager.getConnection(settings.url(), credentials)) {
+                return;
+            } catch (SQLException e) {
+                String key = ConnectionFailures.permanentKey(e);
+                if (key != null) {
+                    throw ConnectionFailures.failed(settings.url(), key, e);
+                }
+                if (System.nanoTime() >= deadline) {
+                    ConnectionFailedException failed =
+                            ConnectionFailures.failed(settings.url(), SettingKeys.CONNECTION_TIMEOUT, e);
+                    throw new ConnectionFailedException(
+                            SettingKeys.CONNECTION_TIMEOUT,
+                            failed.getMessage() + "; gave up after " + Durations.format(settings.connectionTimeout()),
+                            e);
+                }
+                LOG.info("The database is not reachable yet ({}); trying again", ConnectionFailures.reason(e));
+                pause();
+            }
+        }
+    }
+
+    private HikariConfig config() {
         HikariConfig config = new HikariConfig();
         config.setPoolName("sequencer");
         config.setJdbcUrl(settings.url());
@@ -17,7 +106,60 @@ public final class ConnectionPool {
         config.setPassword(settings.password());
         config.setMaximumPoolSize(Math.max(10, settings.orchestratorThreads() + settings.asyncThreads() + 4));
         config.setMinimumIdle(1);
+        config.setConnectionTimeout(Math.max(250, settings.connectionTimeout().toMillis()));
         config.setInitializationFailTimeout(-1);
-        return new HikariDataSource(config);
+        return config;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectionFailedException(
+                    SettingKeys.CONNECTION_TIMEOUT, "Interrupted while waiting for the database", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {}
+
+    @Override
+    public void setLoginTimeout(int seconds) {}
+
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        return pool().unwrap(type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws SQLException {
+        return type.isInstance(this) || pool().isWrapperFor(type);
     }
 }

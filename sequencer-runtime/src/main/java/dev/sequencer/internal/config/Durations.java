@@ -12,9 +12,28 @@ public final class Durations {
 
     private Durations() {}
 
-    /** Returns the duration, or throws {@link IllegalArgumentException} naming the accepted forms. */
+    /** The longest duration accepted: what {@link Duration#toNanos()} can still express, about 292 years. */
+    public static final Duration MAX = Duration.ofNanos(Long.MAX_VALUE);
+
+    /**
+     * Returns the duration, or throws {@link IllegalArgumentException} naming the accepted forms, or saying that the
+     * value is too large (over {@link #MAX}, which timers and time limits cannot express).
+     */
     public static Duration parse(String text) {
         String value = text.trim();
+        Duration parsed;
+        try {
+            parsed = parseUnchecked(value);
+        } catch (ArithmeticException | NumberFormatException tooLarge) {
+            throw tooLarge(text);
+        }
+        if (parsed.compareTo(MAX) > 0) {
+            throw tooLarge(text);
+        }
+        return parsed;
+    }
+
+    private static Duration parseUnchecked(String value) {
         Matcher m = SHORT.matcher(value);
         if (m.matches()) {
             long amount = Long.parseLong(m.group(1));
@@ -29,9 +48,17 @@ public final class Durations {
         try {
             return Duration.parse(value);
         } catch (DateTimeParseException e) {
+            if (e.getCause() instanceof ArithmeticException overflow) {
+                throw overflow;
+            }
             throw new IllegalArgumentException(
-                    "'" + text + "' is not a duration; write it like 500ms, 30s, 2m, 1h or PT30S");
+                    "'" + value + "' is not a duration; write it like 500ms, 30s, 2m, 1h or PT30S");
         }
+    }
+
+    private static IllegalArgumentException tooLarge(String text) {
+        return new IllegalArgumentException(
+                "'" + text.trim() + "' is too large; the longest duration is " + MAX.toDays() + "d (about 292 years)");
     }
 
     /** Formats a duration the way it is written in configuration. */

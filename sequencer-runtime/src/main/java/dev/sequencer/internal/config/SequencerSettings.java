@@ -38,7 +38,8 @@ public record SequencerSettings(
         Duration asyncHeartbeatInterval,
         int asyncMissedHeartbeats,
         boolean asyncAll,
-        Duration deferredRetryDelay) {
+        Duration deferredRetryDelay,
+        Duration connectionTimeout) {
 
     private static final Logger LOG = LoggerFactory.getLogger(SequencerSettings.class);
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,39}");
@@ -49,8 +50,13 @@ public record SequencerSettings(
     public static SequencerSettings from(Map<String, String> values) {
         Map<String, String> v = new TreeMap<>(values);
         for (String key : v.keySet()) {
-            if (!ALL.contains(key) && !key.startsWith(FLYWAY_PREFIX)) {
-                LOG.warn("Unknown configuration key {} is ignored; known keys: {}", key, ALL);
+            if (!ALL.contains(key) && !key.startsWith(FLYWAY_PREFIX) && !key.startsWith(TEST_PREFIX)) {
+                LOG.warn(
+                        "Unknown configuration key {} is ignored{}",
+                        key,
+                        ClosestKey.among(key, ALL)
+                                .map(k -> "; did you mean " + k + "?")
+                                .orElse("; known keys: " + ALL));
             }
         }
         String strategy = v.getOrDefault(STRATEGY, "command").toLowerCase(java.util.Locale.ROOT);
@@ -75,11 +81,15 @@ public record SequencerSettings(
                     ORCHESTRATOR + " is '" + orchestrator + "'; use one of " + String.join(", ", ORCHESTRATORS));
         }
         Map<String, String> flyway = new TreeMap<>();
+        Map<String, String> sequencerKeyOf = new TreeMap<>();
         for (Map.Entry<String, String> e : v.entrySet()) {
             if (e.getKey().startsWith(FLYWAY_PREFIX) && !e.getKey().equals(FLYWAY_LOCATIONS)) {
-                flyway.put("flyway." + e.getKey().substring(FLYWAY_PREFIX.length()), e.getValue());
+                String flywayKey = FlywayKeys.toFlyway(e.getKey());
+                flyway.put(flywayKey, e.getValue());
+                sequencerKeyOf.put(flywayKey, e.getKey());
             }
         }
+        FlywayKeys.check(flyway, sequencerKeyOf);
         return new SequencerSettings(
                 blankToNull(v.get(URL)),
                 blankToNull(v.get(USER)),
@@ -101,7 +111,8 @@ public record SequencerSettings(
                 duration(v, ASYNC_HEARTBEAT_INTERVAL, Duration.ofSeconds(10)),
                 atLeast(v, ASYNC_MISSED_HEARTBEATS, 6, 4, "db-scheduler declares a worker dead after at least 4"),
                 bool(v, ASYNC_ALL, false),
-                duration(v, ASYNC_DEFERRED_RETRY_DELAY, Duration.ofSeconds(10)));
+                duration(v, ASYNC_DEFERRED_RETRY_DELAY, Duration.ofSeconds(10)),
+                duration(v, CONNECTION_TIMEOUT, Duration.ofSeconds(30)));
     }
 
     /** The defaults, with no URL. */

@@ -26,8 +26,12 @@ public final class SettingKeys {
     public static final String ASYNC_MISSED_HEARTBEATS = "sequencer.async.missed-heartbeats";
     public static final String ASYNC_ALL = "sequencer.async.all";
     public static final String ASYNC_DEFERRED_RETRY_DELAY = "sequencer.async.deferred-retry-delay";
+    public static final String CONNECTION_TIMEOUT = "sequencer.connection-timeout";
 
-    /** Every key above except the {@code sequencer.flyway.*} pass-through family. */
+    /** The test kit's family ({@code sequencer.test.url}, ...): read by the test kit, never by the runtime. */
+    public static final String TEST_PREFIX = "sequencer.test.";
+
+    /** Every key above except the {@code sequencer.flyway.*} pass-through and {@code sequencer.test.*} families. */
     public static final List<String> ALL = List.of(
             URL,
             USER,
@@ -48,7 +52,8 @@ public final class SettingKeys {
             ASYNC_HEARTBEAT_INTERVAL,
             ASYNC_MISSED_HEARTBEATS,
             ASYNC_ALL,
-            ASYNC_DEFERRED_RETRY_DELAY);
+            ASYNC_DEFERRED_RETRY_DELAY,
+            CONNECTION_TIMEOUT);
 
     private SettingKeys() {}
 }

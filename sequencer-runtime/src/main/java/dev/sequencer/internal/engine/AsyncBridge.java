@@ -6,7 +6,6 @@ import dev.sequencer.OperationContext;
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationEvent;
 import dev.sequencer.OperationHandler;
-import dev.sequencer.OperationState;
 import dev.sequencer.ScheduledOperation;
 import dev.sequencer.SequencerException;
 import dev.sequencer.SequencerListener;
@@ -31,41 +30,25 @@ public final class AsyncBridge {
     /** @param owner who writes {@code running} rows of non-transactional operations; never starts with {@code run:} */
     public AsyncBridge(Engine engine, String owner) {
         this.engine = engine;
-        this.executor = new OperationExecutor(
-                engine.dataSource(),
-                engine.store(),
-                engine.factory(),
-                owner,
-                engine.settings().environment());
+        this.executor = engine.executor(owner);
     }
-
-    /**
-     * How one asynchronous attempt ended.
-     *
-     * @param state {@code completed}, {@code skipped} or {@code failed}; {@code null} when another worker got there
-     *     first
-     * @param reason the skip reason or failure message, or {@code null}
-     * @param error the failure, or {@code null}
-     */
-    public record Outcome(OperationState state, String reason, Throwable error) {}
 
     /**
      * Executes attempt {@code attempt} of {@code op}, records it and sends the listener events. The attempt first
      * claims the operation against {@code newestRowId}, the history row the worker saw as newest; when another worker
      * wrote after it, nothing runs and the outcome's state is {@code null}.
      */
-    public Outcome execute(OperationDescriptor op, int attempt, long newestRowId) {
+    public Execution execute(OperationDescriptor op, int attempt, long newestRowId) {
         LOG.info("Worker running operation {} (attempt {})", op.name(), attempt);
         SequencerListener listeners = engine.listeners();
         listeners.operationStarted(new OperationEvent(op.name(), op, Duration.ZERO, null, null));
         Execution e = executor.execute(op, attempt, newestRowId);
         if (e.isSuperseded()) {
             LOG.info("Operation {}: another worker recorded it first; this attempt did nothing", op.name());
-            return new Outcome(null, e.reason(), null);
+            return e;
         }
-        OperationEvent event = new OperationEvent(
-                op.name(), op, e.elapsed(), e.state() == OperationState.SKIPPED ? e.reason() : null, e.error());
-        switch (e.state()) {
+        OperationEvent event = RunSession.event(op, e);
+        switch (e.outcome()) {
             case COMPLETED -> listeners.operationCompleted(event);
             case SKIPPED -> listeners.operationSkipped(event);
             default -> {
@@ -73,7 +56,7 @@ public final class AsyncBridge {
                 listeners.operationFailed(event);
             }
         }
-        return new Outcome(e.state(), e.reason(), e.error());
+        return e;
     }
 
     /**
@@ -85,7 +68,7 @@ public final class AsyncBridge {
             return now;
         }
         try {
-            OperationHandler handler = executor.instantiate(op);
+            OperationHandler handler = engine.instantiation().operation(op);
             Instant at = ((ScheduledOperation) handler).executeAt(context(connection, op, attempt));
             return at == null ? now : at;
         } catch (RuntimeException e) {
@@ -102,14 +85,6 @@ public final class AsyncBridge {
 
     /** Builds a deferred handler: its no-argument constructor, else the configured {@code OperationFactory}. */
     public DeferredHandler deferredHandler(DeferredDescriptor d) throws Exception {
-        DeferredHandler handler = d.constructible() ? d.source().newInstance() : null;
-        if (handler != null) {
-            return handler;
-        }
-        if (engine.factory() == null) {
-            throw new SequencerException("@Deferred handler " + d.className() + " has no accessible no-argument"
-                    + " constructor and no OperationFactory is configured");
-        }
-        return engine.factory().create(d.source().type());
+        return engine.instantiation().deferred(d);
     }
 }

@@ -1,6 +1,7 @@
 package dev.sequencer.internal.engine;
 
 import dev.sequencer.OperationDescriptor;
+import java.util.Set;
 
 /** The asynchronous backend as a run sees it. */
 public interface Dispatcher {
@@ -13,4 +14,10 @@ public interface Dispatcher {
      * @throws dev.sequencer.SequencerException naming the operation when nothing could be stored
      */
     String dispatch(OperationDescriptor op, int attempt);
+
+    /** The names of the operations that have a task in the backend's table (empty when it does not exist yet). */
+    Set<String> operationTasks();
+
+    /** What {@code status()} says of a dispatched operation whose task is gone. */
+    String lostMessage(String name);
 }

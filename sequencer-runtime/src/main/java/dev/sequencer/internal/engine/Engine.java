@@ -1,11 +1,15 @@
 package dev.sequencer.internal.engine;
 
 import dev.sequencer.ConfigurationException;
+import dev.sequencer.GuardBlockedException;
+import dev.sequencer.LockTimeoutException;
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationFactory;
 import dev.sequencer.OperationState;
+import dev.sequencer.OperationStatus;
 import dev.sequencer.SequencerException;
 import dev.sequencer.internal.config.SequencerSettings;
+import dev.sequencer.internal.guard.Guards;
 import dev.sequencer.internal.lock.SequencerLock;
 import dev.sequencer.internal.store.Dialect;
 import dev.sequencer.internal.store.HistoryRow;
@@ -14,9 +18,12 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -30,9 +37,9 @@ public final class Engine {
     private final DataSource dataSource;
     private final List<OperationDescriptor> registry;
     private final Map<String, OperationDescriptor> byName;
-    private final OperationFactory factory;
+    private final Instantiation instantiation;
     private final Listeners listeners;
-    private final dev.sequencer.internal.guard.Guards guards;
+    private final Guards guards;
     private final String owner;
     private volatile OperationStore store;
     private volatile Dialect dialect;
@@ -44,12 +51,12 @@ public final class Engine {
             List<OperationDescriptor> registry,
             OperationFactory factory,
             Listeners listeners,
-            dev.sequencer.internal.guard.Guards guards) {
+            Guards guards) {
         this.settings = settings;
         this.guards = guards;
         this.dataSource = dataSource;
         this.registry = List.copyOf(registry);
-        this.factory = factory;
+        this.instantiation = new Instantiation(factory);
         this.listeners = listeners;
         this.byName = new HashMap<>();
         for (OperationDescriptor op : registry) {
@@ -74,9 +81,9 @@ public final class Engine {
                                 + " configure one with Sequencer.configure().operationFactory(...)");
             }
         }
-        this.owner =
-                "run:" + host() + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
-                        + UUID.randomUUID().toString().substring(0, 8);
+        this.owner = HistoryRow.RUN_OWNER_PREFIX + host() + ":"
+                + ManagementFactory.getRuntimeMXBean().getPid() + ":"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public SequencerSettings settings() {
@@ -99,12 +106,8 @@ public final class Engine {
         return listeners;
     }
 
-    String owner() {
-        return owner;
-    }
-
-    OperationFactory factory() {
-        return factory;
+    Instantiation instantiation() {
+        return instantiation;
     }
 
     /** Installs the asynchronous backend that runs hand {@code @Asynchronous} operations to. */
@@ -129,14 +132,14 @@ public final class Engine {
         checkGuards();
         SequencerLock lock = null;
         try {
-            Dialect d = dialect();
-            lock = SequencerLock.acquire(dataSource, d, settings.tablePrefix(), settings.lockTimeout());
+            lock = acquireLock(settings.lockTimeout());
             Map<String, HistoryRow> history;
             try (Connection c = dataSource.getConnection()) {
                 store().createTablesIfAbsent(c);
                 history = store().latest(c);
             }
-            return new RunSession(this, options, lock, new HashMap<>(history), executor());
+            Set<String> tasks = mayBelongToTheBackend(history) ? dispatcher().operationTasks() : Set.of();
+            return new RunSession(this, options, lock, history, tasks, executor());
         } catch (SQLException e) {
             if (lock != null) {
                 lock.close();
@@ -153,19 +156,47 @@ public final class Engine {
         }
     }
 
-    /** Throws {@link dev.sequencer.GuardBlockedException} when a guard blocks runs on this machine. */
+    /** The Sequencer lock, waiting up to {@code timeout} for it. */
+    public SequencerLock acquireLock(Duration timeout) throws SQLException {
+        return SequencerLock.acquire(dataSource, dialect(), settings.tablePrefix(), timeout);
+    }
+
+    /**
+     * Whether some operation of the registry could be owned by the asynchronous backend although its newest row says
+     * it is pending (a failed attempt waiting for its retry, or one running on a worker): only then does a run need
+     * to read the backend's tasks.
+     */
+    private boolean mayBelongToTheBackend(Map<String, HistoryRow> history) {
+        for (OperationDescriptor op : registry) {
+            HistoryRow row = history.get(op.name());
+            if (row != null
+                    && (row.state() == OperationState.FAILED
+                            || row.state() == OperationState.ROLLED_BACK
+                            || row.state() == OperationState.RUNNING)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Throws {@link GuardBlockedException} when a guard blocks runs on this machine. */
     public void checkGuards() {
         try {
             guards.check();
-        } catch (dev.sequencer.GuardBlockedException e) {
+        } catch (GuardBlockedException e) {
             listeners.runBlocked(e.guard(), e.getMessage());
             throw e;
         }
     }
 
-    /** An executor of single operation attempts (also used by asynchronous workers). */
+    /** An executor of single operation attempts by synchronous runs. */
     public OperationExecutor executor() {
-        return new OperationExecutor(dataSource, store(), factory, owner, settings.environment());
+        return executor(owner);
+    }
+
+    /** An executor whose {@code running} rows name {@code owner} (asynchronous workers name themselves). */
+    public OperationExecutor executor(String owner) {
+        return new OperationExecutor(dataSource, store(), instantiation, owner, settings.environment());
     }
 
     /** The newest history row of every operation, read without the lock (for status and plans). */
@@ -178,24 +209,63 @@ public final class Engine {
     }
 
     /**
-     * Whether {@code op} is pending given its newest row: absent, {@code failed}, {@code rolled_back}, or
-     * {@code running} left by a synchronous run (which, since runs are exclusive under the lock, is provably gone
-     * when this is asked under the lock).
+     * The pending rules over the history as it is now, without holding the lock (for plans): the backend's tasks are
+     * read when they matter, and a run's {@code running} row counts as interrupted only while no run holds the lock.
      */
-    static boolean isPending(HistoryRow row, boolean repeat) {
-        if (row == null) {
-            return true;
-        }
-        return switch (row.state()) {
-            case FAILED, ROLLED_BACK -> true;
-            case RUNNING -> row.owner() != null && row.owner().startsWith("run:");
-            case COMPLETED -> repeat;
-            default -> false;
-        };
+    PendingRules rulesWithoutTheLock(boolean repeat) {
+        Map<String, HistoryRow> history = history();
+        Set<String> tasks = mayBelongToTheBackend(history) ? dispatcher().operationTasks() : Set.of();
+        return new PendingRules(history, tasks, runsIdle(history), repeat);
     }
 
-    static boolean isCompleted(HistoryRow row) {
-        return row != null && row.state() == OperationState.COMPLETED;
+    /**
+     * Every operation of the registry with its current state, in order, pending as the next run would see it. A
+     * {@code dispatched} operation whose task is gone from the backend's table is reported lost.
+     */
+    public List<OperationStatus> status() {
+        // Tasks first: a worker commits completed before it removes the task, so no completed one looks lost.
+        Set<String> tasks = dispatcher().operationTasks();
+        Map<String, HistoryRow> history = history();
+        PendingRules rules = new PendingRules(history, tasks, runsIdle(history), false);
+        List<OperationStatus> status = new ArrayList<>();
+        for (OperationDescriptor op : registry) {
+            HistoryRow row = history.get(op.name());
+            PendingRules.Verdict verdict = rules.verdict(op);
+            if (row == null) {
+                status.add(new OperationStatus(op.name(), null, true, 0, null, null, null));
+                continue;
+            }
+            boolean lost = row.state() == OperationState.DISPATCHED && !tasks.contains(op.name());
+            String message =
+                    lost ? dispatcher().lostMessage(op.name()) : verdict.interrupted() ? verdict.why() : row.reason();
+            status.add(new OperationStatus(
+                    op.name(),
+                    row.state(),
+                    verdict.pending(),
+                    row.attempts(),
+                    row.startedAt(),
+                    row.finishedAt(),
+                    message,
+                    lost));
+        }
+        return status;
+    }
+
+    /**
+     * Whether no run is under way, asked only when some run left a {@code running} row: then a free Sequencer lock
+     * proves that run gone.
+     */
+    private boolean runsIdle(Map<String, HistoryRow> history) {
+        if (history.values().stream().noneMatch(HistoryRow::runningInARun)) {
+            return true;
+        }
+        try (SequencerLock ignored = acquireLock(Duration.ZERO)) {
+            return true;
+        } catch (LockTimeoutException held) {
+            return false;
+        } catch (SQLException e) {
+            throw new SequencerException("Cannot check the Sequencer lock: " + e.getMessage(), e);
+        }
     }
 
     public OperationStore store() {

@@ -3,26 +3,71 @@ package dev.sequencer.internal.engine;
 import dev.sequencer.OperationHandler;
 import dev.sequencer.OperationState;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * How one execution of an operation ended.
  *
- * @param state the recorded state
+ * @param outcome what happened
  * @param handler the instance that ran, kept for a later {@code rollback()}; {@code null} if none was built
- * @param reason the skip reason or failure message, or {@code null}
+ * @param reason the skip reason, failure message or other detail, or {@code null}
  * @param error the failure, or {@code null}
  * @param elapsed how long it took
  */
-public record Execution(
-        OperationState state, OperationHandler handler, String reason, Throwable error, Duration elapsed) {
+public record Execution(Outcome outcome, OperationHandler handler, String reason, Throwable error, Duration elapsed) {
 
-    /** Another worker wrote a newer history row first: this attempt did nothing and recorded nothing. */
-    static Execution superseded() {
-        return new Execution(null, null, "superseded by another worker", null, Duration.ZERO);
+    /** What an execution did. */
+    public enum Outcome {
+        COMPLETED(OperationState.COMPLETED),
+        SKIPPED(OperationState.SKIPPED),
+        FAILED(OperationState.FAILED),
+        ROLLED_BACK(OperationState.ROLLED_BACK),
+        DISPATCHED(OperationState.DISPATCHED),
+        /** Another worker wrote a newer history row first: this attempt did nothing and recorded nothing. */
+        SUPERSEDED(null);
+
+        private final OperationState state;
+
+        Outcome(OperationState state) {
+            this.state = state;
+        }
+
+        static Outcome of(OperationState state) {
+            for (Outcome o : values()) {
+                if (o.state == state) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException("No outcome records " + state);
+        }
     }
 
-    /** Whether this attempt gave way to another worker (see {@link #superseded()}). */
+    /** An execution that recorded {@code state}, started at {@code started} and ended now. */
+    static Execution of(
+            OperationState state, OperationHandler handler, String reason, Throwable error, Instant started) {
+        return new Execution(Outcome.of(state), handler, reason, error, Duration.between(started, Instant.now()));
+    }
+
+    static Execution superseded() {
+        return new Execution(Outcome.SUPERSEDED, null, "superseded by another worker", null, Duration.ZERO);
+    }
+
+    /** The state this execution recorded. */
+    public OperationState state() {
+        if (outcome == Outcome.SUPERSEDED) {
+            throw new IllegalStateException("A superseded execution recorded nothing");
+        }
+        return outcome.state;
+    }
+
+    /** Whether this attempt gave way to another worker and recorded nothing. */
     public boolean isSuperseded() {
-        return state == null;
+        return outcome == Outcome.SUPERSEDED;
+    }
+
+    /** {@code SimpleName: message} of a failure, as recorded in the history table. */
+    static String message(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 }

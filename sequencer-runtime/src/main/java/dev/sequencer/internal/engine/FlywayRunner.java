@@ -68,9 +68,7 @@ public final class FlywayRunner {
     public static RunReport migrationsOnly(MigrateResult result) {
         List<RunReport.Step> steps = new ArrayList<>();
         for (var m : result.migrations) {
-            String name = m.version == null || m.version.isEmpty()
-                    ? "R " + m.description
-                    : "V" + m.version + " " + m.description;
+            String name = Migrations.displayName(m.version, m.description);
             steps.add(new RunReport.Step(
                     RunReport.Kind.MIGRATION, name, RunReport.Outcome.APPLIED, "", Duration.ofMillis(m.executionTime)));
         }

@@ -2,8 +2,10 @@ package dev.sequencer.internal.engine;
 
 import dev.sequencer.RunReport;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Interleaves operations with one Flyway {@code migrate}: the lock is taken in {@code beforeMigrate} (before Flyway's
  * own), operations due before a migration run in its {@code beforeEachMigrate} (the previous migration is committed
- * by then), the rest in {@code afterMigrate}; the lock is released at the end or on error.
+ * by then), the rest in {@code afterMigrate}; the lock is released at the end or on error. Operations later than a
+ * migration this migrate leaves unapplied (above {@code target}, ignored) wait for it.
  */
 public final class MigrationInterleaver {
 
@@ -20,10 +23,10 @@ public final class MigrationInterleaver {
     private final Engine engine;
     private final RunOptions options;
     private RunSession session;
-    private RunReport lastReport = new RunReport(java.util.List.of(), false);
+    private RunReport lastReport = new RunReport(List.of(), false);
     private boolean grouped;
     private int migrationsApplied;
-    private MigrationVersion lastVersion;
+    private MigrationVersion version;
     private long migrationStarted;
 
     public MigrationInterleaver(Engine engine, RunOptions options) {
@@ -31,16 +34,28 @@ public final class MigrationInterleaver {
         this.options = options;
     }
 
-    public void beforeMigrate(boolean group) {
+    /**
+     * Opens the run.
+     *
+     * @param info Flyway's {@code info} before the migrate, asked only when some operation is pending
+     */
+    public void beforeMigrate(boolean group, Supplier<MigrationInfoService> info) {
         closeSession(); // a previous migrate that ended without afterMigrate
         grouped = group;
         migrationsApplied = 0;
-        lastVersion = null;
+        version = null;
         if (group) {
             LOG.warn("Flyway group=true applies all migrations in one transaction, so operations cannot run between"
                     + " them; they run after the group commits");
         }
         session = engine.open(options);
+        guard(() -> {
+            if (session.hasPending()) {
+                UnappliedMigrations unapplied = UnappliedMigrations.of(info.get());
+                session.unapplied(unapplied);
+                version = unapplied.current();
+            }
+        });
     }
 
     public void beforeEachMigrate(MigrationInfo migration) {
@@ -57,21 +72,14 @@ public final class MigrationInterleaver {
         }
         migrationsApplied++;
         if (migration.getVersion() != null) {
-            lastVersion = migration.getVersion();
+            version = migration.getVersion();
         }
-        String name = migration.getVersion() == null
-                ? "R " + migration.getDescription()
-                : "V" + migration.getVersion() + " " + migration.getDescription();
-        session.migrationApplied(name, Duration.ofNanos(System.nanoTime() - migrationStarted));
+        session.migrationApplied(
+                Migrations.displayName(migration), Duration.ofNanos(System.nanoTime() - migrationStarted));
     }
 
-    /**
-     * Runs the remaining operations and ends the run.
-     *
-     * @param currentVersion the schema version after migrate, asked only when an operation is bound to a version
-     *     that this run did not apply
-     */
-    public void afterMigrate(Supplier<MigrationVersion> currentVersion) {
+    /** Runs the remaining operations and ends the run. */
+    public void afterMigrate() {
         if (session == null) {
             return;
         }
@@ -80,10 +88,10 @@ public final class MigrationInterleaver {
                 LOG.info("No migration was pending and run-on-no-pending-migrations is false: no operation runs");
                 return;
             }
-            VersionAtEnd version = new VersionAtEnd(lastVersion, currentVersion);
+            MigrationVersion end = version;
             guard(() -> {
-                session.runDue(op -> Due.atEnd(op, version.get(op)));
-                session.reportWaiting(op -> Due.atEnd(op, version.get(op)));
+                session.runDue(op -> Due.atEnd(op, end));
+                session.reportWaiting(op -> Due.atEnd(op, end));
             });
         } finally {
             closeSession();
@@ -105,7 +113,7 @@ public final class MigrationInterleaver {
     private void guard(Runnable work) {
         try {
             work.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // Release the lock now: Flyway does not call afterMigrateError for every failure path.
             session.markFailed();
             closeSession();
@@ -119,32 +127,6 @@ public final class MigrationInterleaver {
             RunSession s = session;
             session = null;
             s.close();
-        }
-    }
-
-    /** The schema version at the end of migrate, asked of Flyway only when needed. */
-    private static final class VersionAtEnd {
-        private final MigrationVersion applied;
-        private final Supplier<MigrationVersion> current;
-        private MigrationVersion resolved;
-
-        VersionAtEnd(MigrationVersion applied, Supplier<MigrationVersion> current) {
-            this.applied = applied;
-            this.current = current;
-        }
-
-        MigrationVersion get(dev.sequencer.OperationDescriptor op) {
-            if (op.afterMigration() == null) {
-                return applied;
-            }
-            if (applied != null
-                    && MigrationVersion.fromVersion(op.afterMigration()).compareTo(applied) <= 0) {
-                return applied;
-            }
-            if (resolved == null) {
-                resolved = current.get();
-            }
-            return resolved;
         }
     }
 }

@@ -1,47 +1,45 @@
 package dev.sequencer.internal.engine;
 
-import dev.sequencer.ConditionalExecution;
-import dev.sequencer.LifecycleHooks;
 import dev.sequencer.OperationDescriptor;
-import dev.sequencer.OperationFactory;
-import dev.sequencer.OperationHandler;
 import dev.sequencer.OperationState;
-import dev.sequencer.Rollbackable;
-import dev.sequencer.SequencerException;
-import dev.sequencer.SkipOperationException;
+import dev.sequencer.internal.store.Attempt;
 import dev.sequencer.internal.store.OperationStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Executes one attempt of an operation and records what happened (SPEC section 5, "Exactly once"): a transactional
- * operation's {@code completed} row is written in its own transaction; a non-transactional one is recorded
- * {@code running} first. A skip or a failure rolls the operation's writes back; a failure also writes an error row.
- * Time limits are enforced by {@link TimeLimit}; lifecycle hooks are called on every path.
+ * Executes one attempt of an operation and records what happened. A transactional operation runs on one connection
+ * in one transaction with its {@code completed} row; a non-transactional one is recorded {@code running} first. On
+ * every path the same protocol holds, whatever the operation throws (an {@link Error} included): roll the
+ * operation's work back first, then record {@code failed} with an error row on a connection of its own, then tell
+ * the caller, who decides what to rethrow. The operation sees its connection through {@link OperationConnection}.
  */
 public final class OperationExecutor {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OperationExecutor.class);
-
     private final DataSource dataSource;
     private final OperationStore store;
-    private final OperationFactory factory;
+    private final Instantiation instantiation;
     private final String owner;
     private final String environment;
+    private final AttemptRecorder recorder;
 
     public OperationExecutor(
-            DataSource dataSource, OperationStore store, OperationFactory factory, String owner, String environment) {
+            DataSource dataSource,
+            OperationStore store,
+            Instantiation instantiation,
+            String owner,
+            String environment) {
         this.dataSource = dataSource;
         this.store = store;
-        this.factory = factory;
+        this.instantiation = instantiation;
         this.owner = owner;
         this.environment = environment;
+        this.recorder = new AttemptRecorder(dataSource, store);
     }
 
     /** Runs one attempt on a connection of its own and records it. */
@@ -51,177 +49,162 @@ public final class OperationExecutor {
 
     /**
      * Runs one attempt as {@link #execute(OperationDescriptor, int)}, first claiming the operation in the attempt's
-     * transaction when {@code claimedRowId} is not negative (see {@link OperationStore#claim}); returns
-     * {@link Execution#superseded()} when another worker got there first. Asynchronous workers use it; a
-     * non-transactional operation cannot be claimed this way.
+     * transaction when {@code claimedRowId} is not negative (see {@link OperationStore#claim}); returns a
+     * {@link Execution.Outcome#SUPERSEDED superseded} execution when another worker got there first. Asynchronous
+     * workers use it; a non-transactional operation cannot be claimed this way.
      */
     public Execution execute(OperationDescriptor op, int attempt, long claimedRowId) {
         Instant started = Instant.now();
-        try {
-            String mismatch = environmentMismatch(op);
-            if (mismatch != null) {
-                try (Connection c = dataSource.getConnection()) {
-                    c.setAutoCommit(true);
-                    return recordSkip(c, op, attempt, started, mismatch);
-                }
-            }
-            if (!op.transactional()) {
-                try (Connection c = dataSource.getConnection()) {
-                    return nonTransactional(c, op, attempt, started);
-                }
-            }
-            Duration limit = op.policy().timeout();
-            return limit == null
-                    ? transactional(op, attempt, started, claimedRowId, TimeLimit.Gate.NONE)
-                    : TimeLimit.run(
-                            op,
-                            limit,
-                            gate -> transactional(op, attempt, started, claimedRowId, gate),
-                            error -> recordFailure(op, attempt, started, null, error));
-        } catch (SQLException e) {
-            throw recordingFailed(op, e);
+        String mismatch = environmentMismatch(op);
+        if (mismatch != null) {
+            return recorder.skipWithoutRunning(op, attempt, started, mismatch);
         }
+        return op.transactional()
+                ? transactional(op, attempt, started, claimedRowId)
+                : nonTransactional(op, attempt, started);
     }
 
-    private Execution transactional(
-            OperationDescriptor op, int attempt, Instant started, long claimedRowId, TimeLimit.Gate gate)
-            throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            gate.bind(c);
+    private Execution transactional(OperationDescriptor op, int attempt, Instant started, long claimedRowId) {
+        Connection c = recorder.connect(op);
+        OperationConnection guarded = OperationConnection.transactional(c, op.name(), Set.of());
+        HandlerCall call = new HandlerCall(op, instantiation, context(guarded, op, attempt));
+        try {
             c.setAutoCommit(false);
             if (claimedRowId >= 0 && !store.claim(c, op.name(), claimedRowId)) {
-                rollbackQuietly(c, op);
-                return gate.finish() ? Execution.superseded() : null;
+                c.rollback();
+                return Execution.superseded();
             }
-            OperationHandler handler = null;
-            RunContext ctx = new RunContext(c, dataSource, op, attempt);
-            try {
-                handler = instantiate(op);
-                String skip = skipReason(handler, ctx);
-                if (skip != null) {
-                    return gate.finish() ? skipIn(c, op, attempt, started, handler, skip) : abandon(c, op);
-                }
-                hooksBefore(handler, ctx);
-                handler.handle(ctx);
-                if (!gate.finish()) {
-                    return abandon(c, op);
-                }
-                Instant finished = Instant.now();
-                store.insert(
-                        c, op.name(), op.className(), OperationState.COMPLETED, attempt, null, null, started, finished);
+            String skip = TimeLimit.run(op, c, guarded, true, call::run);
+            if (skip != null) {
+                c.rollback();
+                store.insert(c, Attempt.ended(op, OperationState.SKIPPED, attempt, skip, started));
                 c.commit();
-                hooksAfter(handler, ctx);
-                return new Execution(
-                        OperationState.COMPLETED, handler, null, null, Duration.between(started, finished));
-            } catch (SkipOperationException e) {
-                return gate.finish() ? skipIn(c, op, attempt, started, handler, e.reason()) : abandon(c, op);
-            } catch (Exception | LinkageError | AssertionError e) {
-                if (!gate.finish()) {
-                    return abandon(c, op);
-                }
-                rollbackQuietly(c, op);
-                restoreAutoCommit(c);
-                return recordFailure(op, attempt, started, handler, e, c, ctx);
-            } finally {
-                restoreAutoCommit(c);
+                return Execution.of(OperationState.SKIPPED, call.handler(), skip, null, started);
             }
+            store.insert(c, Attempt.ended(op, OperationState.COMPLETED, attempt, null, started));
+            c.commit();
+        } catch (Throwable failure) {
+            Transactions.rollBack(c, failure);
+            Transactions.close(c, failure);
+            return recorder.failed(op, attempt, started, call, failure);
         }
+        Transactions.close(c, null);
+        call.completed();
+        return Execution.of(OperationState.COMPLETED, call.handler(), null, null, started);
     }
 
-    /** The time limit won: undo this attempt's writes; its failure is recorded by {@link TimeLimit}. */
-    private static Execution abandon(Connection c, OperationDescriptor op) {
-        rollbackQuietly(c, op);
-        return null;
+    private Execution nonTransactional(OperationDescriptor op, int attempt, Instant started) {
+        Connection c = recorder.connect(op);
+        long id;
+        try {
+            c.setAutoCommit(true);
+            id = store.insert(c, Attempt.open(op, OperationState.RUNNING, attempt, owner, null, started));
+        } catch (Throwable failure) {
+            Transactions.close(c, failure);
+            throw recorder.notRecorded(op, failure);
+        }
+        OperationConnection plain = OperationConnection.plain(c, op.name());
+        HandlerCall call = new HandlerCall(op, instantiation, context(plain, op, attempt));
+        String skip;
+        try {
+            skip = TimeLimit.run(op, c, plain, false, call::run);
+            Transactions.commitLeftOpen(c); // a transaction it opened itself and left open commits with its success
+        } catch (Throwable failure) {
+            Transactions.rollBack(c, failure);
+            Transactions.close(c, failure);
+            return recorder.failedRunning(op, id, attempt, started, call, failure);
+        }
+        Transactions.close(c, null);
+        OperationState state = skip == null ? OperationState.COMPLETED : OperationState.SKIPPED;
+        Execution done = recorder.finishRunning(op, id, state, skip, started, call);
+        if (done.outcome() == Execution.Outcome.COMPLETED) {
+            call.completed();
+        }
+        return done;
     }
+
+    /** An operation run inside a transactional batch, and its call, whose hooks run once the batch has ended. */
+    record InBatch(Execution execution, HandlerCall call) {}
 
     /**
-     * Runs an operation inside a batch transaction the caller owns: a savepoint undoes a skipped operation's writes;
-     * the {@code completed} row is written but not committed. Failures are returned, not recorded: the caller rolls
-     * the whole batch back first.
+     * Runs an operation inside a batch transaction the caller owns, behind a savepoint of its own: a skip or a failure
+     * rolls back to it, so the operation's neighbours keep their work. A completed or skipped row is written in the
+     * batch transaction (not committed); a failure is returned, not recorded: the caller decides whether the whole
+     * batch rolls back, then records it. Retries and time limits do not apply inside a batch.
      */
-    Execution executeInBatch(Connection c, OperationDescriptor op, int attempt) throws SQLException {
+    InBatch executeInBatch(Connection c, OperationDescriptor op, int attempt) throws SQLException {
         Instant started = Instant.now();
         String mismatch = environmentMismatch(op);
         if (mismatch != null) {
-            return recordSkip(c, op, attempt, started, mismatch);
+            store.insert(c, Attempt.ended(op, OperationState.SKIPPED, attempt, mismatch, started));
+            return new InBatch(Execution.of(OperationState.SKIPPED, null, mismatch, null, started), null);
         }
         Savepoint savepoint = c.setSavepoint();
-        OperationHandler handler = null;
-        RunContext ctx = new RunContext(c, dataSource, op, attempt);
-        String skip;
+        OperationConnection guarded = OperationConnection.transactional(c, op.name(), Set.of(savepoint));
+        HandlerCall call = new HandlerCall(op, instantiation, context(guarded, op, attempt));
         try {
-            handler = instantiate(op);
-            skip = skipReason(handler, ctx);
-            if (skip == null) {
-                hooksBefore(handler, ctx);
-                handler.handle(ctx);
+            String skip = call.run();
+            if (skip != null) {
+                c.rollback(savepoint);
             }
-        } catch (SkipOperationException e) {
-            skip = e.reason();
-        } catch (Exception | LinkageError | AssertionError e) {
-            return new Execution(
-                    OperationState.FAILED, handler, message(e), e, Duration.between(started, Instant.now()));
-        }
-        if (skip != null) {
-            c.rollback(savepoint);
-        }
-        OperationState state = skip == null ? OperationState.COMPLETED : OperationState.SKIPPED;
-        Instant finished = Instant.now();
-        store.insert(c, op.name(), op.className(), state, attempt, null, skip, started, finished);
-        return new Execution(state, handler, skip, null, Duration.between(started, finished));
-    }
-
-    /** Records a failed attempt (and its error row) in a transaction of its own. */
-    Execution recordFailure(
-            OperationDescriptor op, int attempt, Instant started, OperationHandler handler, Throwable e) {
-        try (Connection c = dataSource.getConnection()) {
-            return recordFailure(op, attempt, started, handler, e, c, new RunContext(c, dataSource, op, attempt));
-        } catch (SQLException sql) {
-            sql.addSuppressed(e);
-            throw recordingFailed(op, sql);
+            OperationState state = skip == null ? OperationState.COMPLETED : OperationState.SKIPPED;
+            store.insert(c, Attempt.ended(op, state, attempt, skip, started));
+            return new InBatch(Execution.of(state, call.handler(), skip, null, started), call);
+        } catch (Throwable failure) {
+            try {
+                c.rollback(savepoint);
+            } catch (SQLException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+            return new InBatch(
+                    new Execution(
+                            Execution.Outcome.FAILED,
+                            call.handler(),
+                            Execution.message(failure),
+                            failure,
+                            Duration.between(started, Instant.now())),
+                    call);
         }
     }
 
-    private Execution recordFailure(
-            OperationDescriptor op,
-            int attempt,
-            Instant started,
-            OperationHandler handler,
-            Throwable e,
-            Connection c,
-            RunContext ctx)
-            throws SQLException {
-        c.setAutoCommit(false);
-        Instant finished = Instant.now();
-        long id = store.insert(
-                c, op.name(), op.className(), OperationState.FAILED, attempt, null, message(e), started, finished);
-        store.insertError(c, id, e, finished);
-        c.commit();
-        c.setAutoCommit(true);
-        hooksFailed(handler, ctx, e);
-        return new Execution(OperationState.FAILED, handler, message(e), e, Duration.between(started, finished));
+    /** Records a failed attempt that ran inside a batch (after the batch, or its savepoint, was rolled back). */
+    Execution recordBatchFailure(OperationDescriptor op, int attempt, InBatch failed) {
+        Instant started = Instant.now().minus(failed.execution().elapsed());
+        return recorder.failed(
+                op, attempt, started, failed.call(), failed.execution().error());
     }
 
-    private Execution skipIn(
-            Connection c, OperationDescriptor op, int attempt, Instant started, OperationHandler h, String reason)
-            throws SQLException {
-        rollbackQuietly(c, op);
-        Instant finished = Instant.now();
-        store.insert(c, op.name(), op.className(), OperationState.SKIPPED, attempt, null, reason, started, finished);
-        c.commit();
-        return new Execution(OperationState.SKIPPED, h, reason, null, Duration.between(started, finished));
-    }
-
-    /** Records {@code skipped} on {@code c} (committed with it) without running the operation. */
-    private Execution recordSkip(Connection c, OperationDescriptor op, int attempt, Instant started, String reason)
-            throws SQLException {
-        Instant finished = Instant.now();
-        store.insert(c, op.name(), op.className(), OperationState.SKIPPED, attempt, null, reason, started, finished);
-        return new Execution(OperationState.SKIPPED, null, reason, null, Duration.between(started, finished));
+    /**
+     * Runs {@code handle} in a transaction without recording anything (execute without recording); a failure is
+     * returned, its work rolled back.
+     */
+    public Execution executeUnrecorded(OperationDescriptor op) {
+        Instant started = Instant.now();
+        Connection c = recorder.connect(op);
+        OperationConnection guarded = OperationConnection.transactional(c, op.name(), Set.of());
+        HandlerCall call = new HandlerCall(op, instantiation, context(guarded, op, 0));
+        try {
+            c.setAutoCommit(false);
+            String skip = TimeLimit.run(op, c, guarded, true, call::run);
+            if (skip != null) {
+                c.rollback();
+                Transactions.close(c, null);
+                return Execution.of(OperationState.SKIPPED, call.handler(), skip, null, started);
+            }
+            c.commit();
+        } catch (Throwable failure) {
+            Transactions.rollBack(c, failure);
+            Transactions.close(c, failure);
+            call.failed(failure);
+            return Execution.of(OperationState.FAILED, call.handler(), Execution.message(failure), failure, started);
+        }
+        Transactions.close(c, null);
+        call.completed();
+        return Execution.of(OperationState.COMPLETED, call.handler(), null, null, started);
     }
 
     /** Why {@code op} does not run here ({@code @Environments}), or {@code null} when it does. */
-    private String environmentMismatch(OperationDescriptor op) {
+    String environmentMismatch(OperationDescriptor op) {
         if (op.policy().runsIn(environment)) {
             return null;
         }
@@ -229,202 +212,15 @@ public final class OperationExecutor {
                 + (environment == null ? "not set" : "'" + environment + "'");
     }
 
-    private Execution nonTransactional(Connection c, OperationDescriptor op, int attempt, Instant started)
-            throws SQLException {
-        c.setAutoCommit(true);
-        long id =
-                store.insert(c, op.name(), op.className(), OperationState.RUNNING, attempt, owner, null, started, null);
-        OperationHandler handler = null;
-        RunContext ctx = new RunContext(c, dataSource, op, attempt);
-        OperationState state;
-        String reason = null;
-        Throwable error = null;
-        try {
-            handler = instantiate(op);
-            reason = skipReason(handler, ctx);
-            if (reason == null) {
-                hooksBefore(handler, ctx);
-                OperationHandler running = handler;
-                TimeLimit.runInterrupting(op, op.policy().timeout(), () -> running.handle(ctx));
-                state = OperationState.COMPLETED;
-            } else {
-                state = OperationState.SKIPPED;
-            }
-        } catch (SkipOperationException e) {
-            state = OperationState.SKIPPED;
-            reason = e.reason();
-        } catch (Exception | LinkageError | AssertionError e) {
-            state = OperationState.FAILED;
-            reason = message(e);
-            error = e;
-        }
-        restoreAutoCommit(c);
-        Instant finished = Instant.now();
-        store.finish(c, id, state, reason, started, finished);
-        if (error != null) {
-            store.insertError(c, id, error, finished);
-            hooksFailed(handler, ctx, error);
-        } else if (state == OperationState.COMPLETED) {
-            hooksAfter(handler, ctx);
-        }
-        return new Execution(state, handler, reason, error, Duration.between(started, finished));
+    Instantiation instantiation() {
+        return instantiation;
     }
 
-    /** Runs {@code handle} in a transaction without recording anything (execute without recording). */
-    public Execution executeUnrecorded(OperationDescriptor op) {
-        Instant started = Instant.now();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            OperationHandler handler = instantiate(op);
-            RunContext ctx = new RunContext(c, dataSource, op, 0);
-            try {
-                hooksBefore(handler, ctx);
-                handler.handle(ctx);
-                c.commit();
-                hooksAfter(handler, ctx);
-                return new Execution(
-                        OperationState.COMPLETED, handler, null, null, Duration.between(started, Instant.now()));
-            } catch (Exception e) {
-                rollbackQuietly(c, op);
-                hooksFailed(handler, ctx, e);
-                return new Execution(
-                        OperationState.FAILED, handler, message(e), e, Duration.between(started, Instant.now()));
-            } finally {
-                restoreAutoCommit(c);
-            }
-        } catch (Exception e) {
-            throw new SequencerException("Operation " + op.name() + " could not be run: " + message(e), e);
-        }
+    AttemptRecorder recorder() {
+        return recorder;
     }
 
-    /** Calls {@code rollback()} of a completed operation in a transaction and records {@code rolled_back}. */
-    Execution rollBack(OperationDescriptor op, OperationHandler handler, int attempt, String why) {
-        Instant started = Instant.now();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                OperationHandler target = handler != null ? handler : instantiate(op);
-                if (!(target instanceof Rollbackable rollbackable)) {
-                    throw new NotRollbackable("Operation " + op.name() + " (" + op.className()
-                            + ") does not implement Rollbackable; nothing was rolled back");
-                }
-                rollbackable.rollback(new RunContext(c, dataSource, op, attempt));
-                Instant finished = Instant.now();
-                store.insert(
-                        c,
-                        op.name(),
-                        op.className(),
-                        OperationState.ROLLED_BACK,
-                        attempt,
-                        null,
-                        why,
-                        started,
-                        finished);
-                c.commit();
-                return new Execution(
-                        OperationState.ROLLED_BACK, target, why, null, Duration.between(started, finished));
-            } catch (NotRollbackable e) {
-                return new Execution(OperationState.COMPLETED, handler, e.getMessage(), e, Duration.ZERO);
-            } catch (Exception e) {
-                rollbackQuietly(c, op);
-                LOG.error(
-                        "Rolling back operation {} failed; it stays completed. Undo its effect by hand.", op.name(), e);
-                return new Execution(
-                        OperationState.COMPLETED, handler, message(e), e, Duration.between(started, Instant.now()));
-            } finally {
-                restoreAutoCommit(c);
-            }
-        } catch (SQLException e) {
-            LOG.error("Rolling back operation {} failed: no connection", op.name(), e);
-            return new Execution(OperationState.COMPLETED, handler, message(e), e, Duration.ZERO);
-        }
-    }
-
-    /** Asked to roll back an operation that cannot be. */
-    private static final class NotRollbackable extends SequencerException {
-        private static final long serialVersionUID = 1L;
-
-        NotRollbackable(String message) {
-            super(message);
-        }
-    }
-
-    OperationHandler instantiate(OperationDescriptor op) throws Exception {
-        if (op.constructible()) {
-            return op.source().newInstance();
-        }
-        if (factory == null) {
-            throw new SequencerException(
-                    "Operation " + op.name() + " has no accessible no-argument constructor and"
-                            + " no OperationFactory is configured; configure one with Sequencer.configure().operationFactory(...)");
-        }
-        return factory.create(op.source().type());
-    }
-
-    private static String skipReason(OperationHandler handler, RunContext ctx) throws Exception {
-        if (handler instanceof ConditionalExecution conditional && !conditional.shouldRun(ctx)) {
-            String reason = conditional.skipReason();
-            return reason == null || reason.isBlank() ? "shouldRun() returned false" : reason;
-        }
-        return null;
-    }
-
-    private static void hooksBefore(OperationHandler handler, RunContext ctx) throws Exception {
-        if (handler instanceof LifecycleHooks hooks) {
-            hooks.before(ctx);
-        }
-    }
-
-    private static void hooksAfter(OperationHandler handler, RunContext ctx) {
-        if (handler instanceof LifecycleHooks hooks) {
-            try {
-                hooks.after(ctx);
-            } catch (Exception e) {
-                LOG.warn("after() of operation {} failed; the operation stays completed", ctx.name(), e);
-            }
-        }
-    }
-
-    private static void hooksFailed(OperationHandler handler, RunContext ctx, Throwable error) {
-        if (handler instanceof LifecycleHooks hooks) {
-            try {
-                hooks.failed(ctx, error);
-            } catch (Exception e) {
-                LOG.warn("failed() of operation {} threw", ctx.name(), e);
-            }
-        }
-    }
-
-    static String message(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
-    }
-
-    private static SequencerException recordingFailed(OperationDescriptor op, SQLException e) {
-        return new SequencerException(
-                "Operation " + op.name() + ": recording its outcome failed: " + e.getMessage()
-                        + " (the database is unavailable or the history table is damaged; check the connection and run"
-                        + " again)",
-                e);
-    }
-
-    private static void rollbackQuietly(Connection c, OperationDescriptor op) {
-        try {
-            if (!c.getAutoCommit()) {
-                c.rollback();
-            }
-        } catch (SQLException e) {
-            LOG.warn("Rolling back the transaction of operation {} failed", op.name(), e);
-        }
-    }
-
-    private static void restoreAutoCommit(Connection c) {
-        try {
-            if (!c.isClosed()) {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            LOG.debug("Restoring auto-commit failed", e);
-        }
+    RunContext context(OperationConnection connection, OperationDescriptor op, int attempt) {
+        return new RunContext(connection.connection(), dataSource, op, attempt);
     }
 }

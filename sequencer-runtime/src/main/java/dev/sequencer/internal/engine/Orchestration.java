@@ -1,14 +1,15 @@
 package dev.sequencer.internal.engine;
 
 import dev.sequencer.OperationDescriptor;
-import dev.sequencer.OperationState;
 import dev.sequencer.SequencerException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,9 +59,11 @@ abstract class Orchestration {
     }
 
     /**
-     * All synchronous operations of this interleaving point in one transaction: one failure leaves no write and no
-     * {@code completed} row of any of them (the failure itself is recorded). Retries and time limits do not apply
-     * inside a batch; non-transactional operations run on their own before the batch.
+     * All synchronous transactional operations of this interleaving point in one transaction, each behind a savepoint
+     * of its own. A failure that may not pass rolls the whole batch back: no write and no {@code completed} row of
+     * any of them remains (the failure itself is recorded). An operation allowed to fail rolls back to its savepoint,
+     * is recorded {@code failed}, and its neighbours keep their work. Retries and time limits do not apply inside a
+     * batch; non-transactional operations run on their own before it.
      */
     static final class TransactionalBatch extends Orchestration {
         TransactionalBatch(RunSession session) {
@@ -87,72 +90,119 @@ abstract class Orchestration {
             }
         }
 
+        /** One operation's part of the batch, in run order. */
+        private record Ran(OperationDescriptor op, int attempt, OperationExecutor.InBatch result, Execution booked) {}
+
         private void runBatch(List<OperationDescriptor> batch) {
-            Map<OperationDescriptor, Execution> done = new LinkedHashMap<>();
-            Map<OperationDescriptor, Integer> attempts = new LinkedHashMap<>();
-            try (Connection c = session.engine().dataSource().getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    for (OperationDescriptor op : batch) {
-                        if (!dependenciesMetWithin(op, done)) {
-                            continue;
-                        }
-                        session.starting(op);
-                        int attempt = session.nextAttempt(op);
-                        Execution execution = session.executor().executeInBatch(c, op, attempt);
-                        if (execution.state() == OperationState.FAILED) {
-                            c.rollback();
-                            c.setAutoCommit(true);
-                            LOG.error(
-                                    "Operation {} failed: the batch of {} operation(s) is rolled back",
-                                    op.name(),
-                                    done.size() + 1);
-                            Execution recorded = session.executor()
-                                    .recordFailure(
-                                            op,
-                                            attempt,
-                                            java.time.Instant.now(),
-                                            execution.handler(),
-                                            execution.error());
-                            session.finish(op, recorded, attempt); // throws unless allowed to fail
-                            return;
-                        }
-                        done.put(op, execution);
-                        attempts.put(op, attempt);
-                    }
-                    c.commit();
-                } finally {
-                    if (!c.isClosed()) {
-                        c.setAutoCommit(true);
-                    }
-                }
+            OperationExecutor executor = session.executor();
+            List<Ran> ran = new ArrayList<>();
+            Set<String> completedInBatch = new HashSet<>();
+            Connection c;
+            try {
+                c = session.engine().dataSource().getConnection();
             } catch (SQLException e) {
                 throw new SequencerException(
-                        "The transactional batch failed: " + e.getMessage()
-                                + " (nothing of the batch was committed; run again)",
-                        e);
+                        "The transactional batch cannot start: no connection: " + e.getMessage() + " (nothing ran)", e);
             }
-            done.forEach((op, execution) -> session.finish(op, execution, attempts.get(op)));
-        }
-
-        /** Each dependency completed earlier, or completed inside this (still uncommitted) batch. */
-        private boolean dependenciesMetWithin(OperationDescriptor op, Map<OperationDescriptor, Execution> done) {
-            for (String dependency : op.dependsOn()) {
-                boolean inBatch = done.entrySet().stream()
-                        .anyMatch(e -> e.getKey().name().equals(dependency)
-                                && e.getValue().state() == OperationState.COMPLETED);
-                if (!inBatch && !session.isCompleted(dependency)) {
-                    return false;
+            Throwable batchFailure = null;
+            try {
+                c.setAutoCommit(false);
+                for (OperationDescriptor op : batch) {
+                    if (session.unmetDependency(op, completedInBatch::contains) != null) {
+                        continue; // reported waiting at the end of the run
+                    }
+                    session.starting(op);
+                    int attempt = session.nextAttempt(op);
+                    OperationExecutor.InBatch result = executor.executeInBatch(c, op, attempt);
+                    if (result.execution().outcome() != Execution.Outcome.FAILED) {
+                        if (result.execution().outcome() == Execution.Outcome.COMPLETED) {
+                            completedInBatch.add(op.name());
+                        }
+                        ran.add(new Ran(op, attempt, result, result.execution()));
+                    } else if (op.policy().allowedToFail()) {
+                        // rolled back to its savepoint; recorded at once, whatever happens to the batch
+                        ran.add(new Ran(op, attempt, result, executor.recordBatchFailure(op, attempt, result)));
+                    } else {
+                        c.rollback();
+                        LOG.error(
+                                "Operation {} failed: the batch of {} operation(s) is rolled back",
+                                op.name(),
+                                ran.size() + 1);
+                        Execution recorded = executor.recordBatchFailure(op, attempt, result);
+                        bookAllowedFailures(ran);
+                        session.finish(op, recorded, attempt); // throws: it may not fail
+                        return;
+                    }
+                }
+                c.commit();
+            } catch (SQLException e) {
+                batchFailure = e;
+                Transactions.rollBack(c, e);
+            } finally {
+                Transactions.close(c, batchFailure);
+            }
+            if (batchFailure != null) {
+                failAll(ran, batchFailure);
+                return;
+            }
+            List<RunSession.Failed> failures = new ArrayList<>();
+            for (Ran r : ran) {
+                if (r.booked().outcome() == Execution.Outcome.COMPLETED
+                        && r.result().call() != null) {
+                    r.result().call().completed();
+                }
+                if (session.book(r.op(), r.booked(), r.attempt())) {
+                    failures.add(new RunSession.Failed(r.op(), r.booked()));
                 }
             }
-            return true;
+            if (!failures.isEmpty()) {
+                session.fail(failures);
+            }
+        }
+
+        private void bookAllowedFailures(List<Ran> ran) {
+            for (Ran r : ran) {
+                if (r.booked().outcome() == Execution.Outcome.FAILED) {
+                    session.book(r.op(), r.booked(), r.attempt());
+                }
+            }
+        }
+
+        /** The batch's commit (or its database) failed: every operation of it is recorded failed with that cause. */
+        private void failAll(List<Ran> ran, Throwable cause) {
+            List<RunSession.Failed> failures = new ArrayList<>();
+            for (Ran r : ran) {
+                Execution booked = r.booked();
+                if (booked.outcome() != Execution.Outcome.FAILED) {
+                    OperationExecutor.InBatch failedInBatch = new OperationExecutor.InBatch(
+                            new Execution(
+                                    Execution.Outcome.FAILED,
+                                    booked.handler(),
+                                    Execution.message(cause),
+                                    cause,
+                                    booked.elapsed()),
+                            r.result().call());
+                    booked = session.executor().recordBatchFailure(r.op(), r.attempt(), failedInBatch);
+                }
+                session.book(r.op(), booked, r.attempt());
+                failures.add(new RunSession.Failed(r.op(), booked));
+            }
+            if (failures.isEmpty()) {
+                session.failedWithoutAnOperation();
+                throw new SequencerException(
+                        "The transactional batch failed: " + Execution.message(cause)
+                                + " (nothing of the batch was committed; run again)",
+                        cause);
+            }
+            session.fail(failures);
         }
     }
 
     /**
      * Operations whose dependencies are met run concurrently on a bounded pool, in waves: a wave starts once the
      * previous one has finished, so {@code dependsOn} is respected; the whole set belongs to one interleaving point,
-     * so no operation overtakes a migration.
+     * so no operation overtakes a migration. Every outcome of a wave is booked, in registry order, before a failure
+     * ends the run: each failure is reported, and every rollbackable operation the run completed is undone.
      */
     static final class Parallel extends Orchestration {
         Parallel(RunSession session) {
@@ -189,34 +239,52 @@ abstract class Orchestration {
 
         private void runWave(ExecutorService pool, List<OperationDescriptor> wave) {
             Map<OperationDescriptor, Future<RunSession.Attempted>> futures = new LinkedHashMap<>();
+            Map<OperationDescriptor, List<RunSession.Attempted>> retried = new LinkedHashMap<>();
             for (OperationDescriptor op : wave) {
                 session.starting(op);
                 int first = session.nextAttempt(op);
-                // Failed attempts that are retried are in the history table; the run books the last one.
-                futures.put(op, pool.submit(() -> session.attempt(op, first, retried -> {})));
+                List<RunSession.Attempted> retries = new ArrayList<>();
+                retried.put(op, retries);
+                futures.put(op, pool.submit(() -> session.attempt(op, first, retries::add)));
             }
-            List<Runnable> outcomes = new ArrayList<>();
-            RuntimeException failure = null;
+            List<RunSession.Failed> failures = new ArrayList<>();
+            List<Throwable> unrecorded = new ArrayList<>();
             for (Map.Entry<OperationDescriptor, Future<RunSession.Attempted>> entry : futures.entrySet()) {
+                OperationDescriptor op = entry.getKey();
+                RunSession.Attempted last;
                 try {
-                    RunSession.Attempted last = entry.getValue().get();
-                    outcomes.add(() -> session.finish(entry.getKey(), last.execution(), last.attempt()));
+                    last = entry.getValue().get();
                 } catch (ExecutionException e) {
-                    failure = e.getCause() instanceof RuntimeException r
-                            ? r
-                            : new SequencerException(
-                                    "Operation " + entry.getKey().name() + " could not run: " + e.getCause(),
-                                    e.getCause());
+                    unrecorded.add(e.getCause()); // recording failed: the error names the operation
+                    continue;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    session.failedWithoutAnOperation();
                     throw new SequencerException("Interrupted while parallel operations were running");
                 }
+                for (RunSession.Attempted attempt : retried.get(op)) {
+                    session.bookRetried(op, attempt);
+                }
+                if (session.book(op, last.execution(), last.attempt())) {
+                    failures.add(new RunSession.Failed(op, last.execution()));
+                }
             }
-            if (failure != null) {
-                throw failure;
+            if (!failures.isEmpty()) {
+                try {
+                    session.fail(failures);
+                } catch (RuntimeException e) {
+                    unrecorded.forEach(e::addSuppressed);
+                    throw e;
+                }
             }
-            // Book the outcomes in registry order; the first failure that may not pass ends the run.
-            outcomes.forEach(Runnable::run);
+            if (!unrecorded.isEmpty()) {
+                RuntimeException first = unrecorded.get(0) instanceof RuntimeException r
+                        ? r
+                        : new SequencerException(
+                                "A parallel operation could not run: " + unrecorded.get(0), unrecorded.get(0));
+                unrecorded.stream().skip(1).forEach(first::addSuppressed);
+                session.abort(first);
+            }
         }
     }
 }

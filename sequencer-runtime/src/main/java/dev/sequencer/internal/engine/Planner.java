@@ -5,17 +5,20 @@ import dev.sequencer.RunReport;
 import dev.sequencer.RunReport.Kind;
 import dev.sequencer.RunReport.Outcome;
 import dev.sequencer.RunReport.Step;
-import dev.sequencer.internal.store.HistoryRow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
 
-/** Dry runs: the steps a run would take, by the same {@link Due} rules, without touching anything. */
+/**
+ * Dry runs: the steps a run would take, by the same {@link Due} and {@link PendingRules} as a run, without touching
+ * anything.
+ */
 public final class Planner {
 
     private final Engine engine;
@@ -26,68 +29,60 @@ public final class Planner {
         this.options = options;
     }
 
-    /** The plan for {@code pending} migrations over a schema currently at {@code current} (or {@code null}). */
-    public RunReport plan(MigrationInfo[] pending, MigrationVersion current) {
-        Map<String, HistoryRow> history = engine.history();
+    /** The plan over Flyway's {@code info} of the schema as it is now. */
+    public RunReport plan(MigrationInfoService info) {
+        PendingRules rules = engine.rulesWithoutTheLock(options.repeat());
+        UnappliedMigrations unapplied = UnappliedMigrations.of(info);
         List<Step> steps = new ArrayList<>();
         Set<String> planned = new HashSet<>();
-        MigrationVersion version = current;
+        MigrationInfo[] pending = info.pending();
+        MigrationVersion version = unapplied.current();
+        Predicate<OperationDescriptor> candidate =
+                op -> options.selects(op) && rules.verdict(op).pending() && unapplied.blocking(op) == null;
         for (MigrationInfo migration : pending) {
-            planDue(history, planned, steps, op -> Due.before(op, migration));
-            String name = migration.getVersion() == null
-                    ? "R " + migration.getDescription()
-                    : "V" + migration.getVersion() + " " + migration.getDescription();
-            steps.add(new Step(Kind.MIGRATION, name, Outcome.PLANNED, "", Duration.ZERO));
+            planDue(rules, candidate, planned, steps, op -> Due.before(op, migration));
+            steps.add(new Step(Kind.MIGRATION, Migrations.displayName(migration), Outcome.PLANNED, "", Duration.ZERO));
             if (migration.getVersion() != null) {
                 version = migration.getVersion();
             }
         }
+        MigrationVersion end = version;
         if (pending.length > 0 || options.runWhenNoMigrations()) {
-            MigrationVersion end = version;
-            planDue(history, planned, steps, op -> Due.atEnd(op, end));
+            planDue(rules, candidate, planned, steps, op -> Due.atEnd(op, end));
         }
         for (OperationDescriptor op : engine.registry()) {
-            if (!planned.contains(op.name()) && isCandidate(history, op)) {
+            if (planned.contains(op.name()) || !options.selects(op)) {
+                continue;
+            }
+            if (rules.verdict(op).pending()) {
+                String why = rules.whyWaiting(op, planned::contains, unapplied, Due.atEnd(op, end));
+                steps.add(new Step(Kind.OPERATION, op.name(), Outcome.WAITING, why, Duration.ZERO));
+            } else if (rules.waitsForTheBackend(op)) {
                 steps.add(new Step(
-                        Kind.OPERATION, op.name(), Outcome.WAITING, whyWaiting(history, planned, op), Duration.ZERO));
+                        Kind.OPERATION,
+                        op.name(),
+                        Outcome.WAITING,
+                        rules.verdict(op).why(),
+                        Duration.ZERO));
             }
         }
         return new RunReport(steps, true);
     }
 
     private void planDue(
-            Map<String, HistoryRow> history,
+            PendingRules rules,
+            Predicate<OperationDescriptor> candidate,
             Set<String> planned,
             List<Step> steps,
-            java.util.function.Predicate<OperationDescriptor> due) {
+            Predicate<OperationDescriptor> due) {
         for (OperationDescriptor op : engine.registry()) {
             if (!planned.contains(op.name())
-                    && isCandidate(history, op)
+                    && candidate.test(op)
                     && due.test(op)
-                    && dependenciesMet(history, planned, op)) {
+                    && rules.unmetDependency(op, planned::contains) == null) {
                 planned.add(op.name());
                 steps.add(new Step(Kind.OPERATION, op.name(), Outcome.PLANNED, "", Duration.ZERO));
             }
         }
-    }
-
-    private boolean isCandidate(Map<String, HistoryRow> history, OperationDescriptor op) {
-        return options.selects(op) && Engine.isPending(history.get(op.name()), options.repeat());
-    }
-
-    private static boolean dependenciesMet(
-            Map<String, HistoryRow> history, Set<String> planned, OperationDescriptor op) {
-        return op.dependsOn().stream().allMatch(d -> planned.contains(d) || Engine.isCompleted(history.get(d)));
-    }
-
-    private static String whyWaiting(Map<String, HistoryRow> history, Set<String> planned, OperationDescriptor op) {
-        for (String d : op.dependsOn()) {
-            if (!planned.contains(d) && !Engine.isCompleted(history.get(d))) {
-                return "waits on " + d;
-            }
-        }
-        return op.afterMigration() != null
-                ? "waits for migration " + op.afterMigration() + " to be applied"
-                : "not due in this run";
     }
 }

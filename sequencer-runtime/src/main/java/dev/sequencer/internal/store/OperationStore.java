@@ -76,26 +76,67 @@ public final class OperationStore {
         if (!exists(c, operations)) {
             return Map.of();
         }
-        String sql = "select o.id, o.name, o.state, o.owner, o.reason, o.started_at, o.finished_at, m.attempts"
-                + " from " + operations + " o join (select name, max(id) as max_id, count(*) as attempts from "
-                + operations + " group by name) m on o.id = m.max_id";
         Map<String, HistoryRow> rows = new HashMap<>();
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
+                ResultSet rs = s.executeQuery(newestRows(""))) {
             while (rs.next()) {
-                HistoryRow row = new HistoryRow(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        OperationState.fromDb(rs.getString(3)),
-                        rs.getInt(8),
-                        rs.getString(4),
-                        rs.getString(5),
-                        instant(rs.getTimestamp(6)),
-                        instant(rs.getTimestamp(7)));
+                HistoryRow row = row(rs);
                 rows.put(row.name(), row);
             }
         }
         return rows;
+    }
+
+    /** The newest row of {@code name}, or {@code null} when it has none. */
+    public HistoryRow newest(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(newestRows(" where name = ?"))) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? row(rs) : null;
+            }
+        }
+    }
+
+    private String newestRows(String where) {
+        return "select o.id, o.name, o.state, o.owner, o.reason, o.started_at, o.finished_at, m.attempts, o.attempt"
+                + " from " + operations + " o join (select name, max(id) as max_id, count(*) as attempts from "
+                + operations + where + " group by name) m on o.id = m.max_id";
+    }
+
+    private static HistoryRow row(ResultSet rs) throws SQLException {
+        return new HistoryRow(
+                rs.getLong(1),
+                rs.getString(2),
+                OperationState.fromDb(rs.getString(3)),
+                rs.getInt(8),
+                rs.getInt(9),
+                rs.getString(4),
+                rs.getString(5),
+                instant(rs.getTimestamp(6)),
+                instant(rs.getTimestamp(7)));
+    }
+
+    /**
+     * Closes out a {@code running} row whose run or worker is gone as {@code failed} with {@code reason}; returns
+     * whether it was still {@code running}.
+     */
+    public boolean closeInterrupted(Connection c, HistoryRow row, String reason) throws SQLException {
+        String sql = "update " + operations
+                + " set state = ?, reason = ?, finished_at = ?, duration_ms = ? where id = ? and state = ?";
+        Instant now = Instant.now();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, OperationState.FAILED.dbValue());
+            ps.setString(2, truncate(reason));
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.setLong(
+                    4,
+                    row.startedAt() == null
+                            ? 0
+                            : now.toEpochMilli() - row.startedAt().toEpochMilli());
+            ps.setLong(5, row.id());
+            ps.setString(6, OperationState.RUNNING.dbValue());
+            return ps.executeUpdate() == 1;
+        }
     }
 
     /**
@@ -103,35 +144,25 @@ public final class OperationStore {
      * {@code rolled_back}): nothing refers to those, and not asking for generated keys keeps the statement as cheap as
      * a plain insert (PostgreSQL would otherwise return every column).
      */
-    public long insert(
-            Connection c,
-            String name,
-            String className,
-            OperationState state,
-            int attempt,
-            String owner,
-            String reason,
-            Instant startedAt,
-            Instant finishedAt)
-            throws SQLException {
+    public long insert(Connection c, Attempt row) throws SQLException {
         String sql = "insert into " + operations
                 + " (name, state, class_name, attempt, owner, reason, started_at, finished_at, duration_ms)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        boolean wantId = !state.isFinal() && state != OperationState.ROLLED_BACK;
+        boolean wantId = !row.state().isFinal() && row.state() != OperationState.ROLLED_BACK;
         try (PreparedStatement ps =
                 wantId ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql)) {
-            ps.setString(1, name);
-            ps.setString(2, state.dbValue());
-            ps.setString(3, className);
-            ps.setInt(4, attempt);
-            ps.setString(5, owner);
-            ps.setString(6, truncate(reason));
-            ps.setTimestamp(7, Timestamp.from(startedAt));
-            ps.setTimestamp(8, finishedAt == null ? null : Timestamp.from(finishedAt));
-            if (finishedAt == null) {
+            ps.setString(1, row.name());
+            ps.setString(2, row.state().dbValue());
+            ps.setString(3, row.className());
+            ps.setInt(4, row.attempt());
+            ps.setString(5, row.owner());
+            ps.setString(6, truncate(row.reason()));
+            ps.setTimestamp(7, Timestamp.from(row.startedAt()));
+            ps.setTimestamp(8, row.finishedAt() == null ? null : Timestamp.from(row.finishedAt()));
+            if (row.finishedAt() == null) {
                 ps.setNull(9, java.sql.Types.BIGINT);
             } else {
-                ps.setLong(9, finishedAt.toEpochMilli() - startedAt.toEpochMilli());
+                ps.setLong(9, row.finishedAt().toEpochMilli() - row.startedAt().toEpochMilli());
             }
             ps.executeUpdate();
             if (!wantId) {
@@ -139,11 +170,17 @@ public final class OperationStore {
             }
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 if (!keys.next()) {
-                    throw new SQLException("No id was generated for the new row of " + name);
+                    throw new SQLException("No id was generated for the new row of " + row.name());
                 }
                 return keys.getLong(1);
             }
         }
+    }
+
+    /** Adds a {@code failed} row and the error row of {@code error}, on {@code c} (the caller commits). */
+    public void insertFailure(Connection c, Attempt row, Throwable error) throws SQLException {
+        long id = insert(c, row);
+        insertError(c, id, error, row.finishedAt());
     }
 
     /** Moves an existing row (a {@code running} one) to its final state. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationState;
 import dev.sequencer.Sequencer;
+import dev.sequencer.internal.store.Attempt;
 import dev.sequencer.internal.store.Dialect;
 import dev.sequencer.internal.store.OperationStore;
 import dev.sequencer.support.TestDatabase;
@@ -57,19 +58,10 @@ class ClaimTest {
             try (Connection c = ds.getConnection()) {
                 store = new OperationStore(Dialect.of(c), "sequencer_");
                 store.createTablesIfAbsent(c);
-                dispatched = store.insert(
-                        c,
-                        op.name(),
-                        op.className(),
-                        OperationState.DISPATCHED,
-                        1,
-                        null,
-                        null,
-                        Instant.now(),
-                        Instant.now());
+                dispatched = store.insert(c, Attempt.open(op, OperationState.DISPATCHED, 1, null, null, Instant.now()));
             }
-            OperationExecutor first = new OperationExecutor(ds, store, null, "worker:a", null);
-            OperationExecutor second = new OperationExecutor(ds, store, null, "worker:b", null);
+            OperationExecutor first = new OperationExecutor(ds, store, new Instantiation(null), "worker:a", null);
+            OperationExecutor second = new OperationExecutor(ds, store, new Instantiation(null), "worker:b", null);
 
             Future<Execution> a = workers.submit(() -> first.execute(op, 1, dispatched));
             assertTrue(entered.await(30, TimeUnit.SECONDS), "worker a claimed the operation and is running it");

@@ -1,0 +1,48 @@
+package dev.sequencer.internal.engine;
+
+import dev.sequencer.DeferredDescriptor;
+import dev.sequencer.DeferredHandler;
+import dev.sequencer.OperationDescriptor;
+import dev.sequencer.OperationFactory;
+import dev.sequencer.OperationHandler;
+import dev.sequencer.SequencerException;
+
+/**
+ * Builds operations and deferred handlers: through the registry's no-argument constructor when there is one, else
+ * through the configured {@link OperationFactory} (dependency injection).
+ */
+public final class Instantiation {
+
+    private final OperationFactory factory;
+
+    public Instantiation(OperationFactory factory) {
+        this.factory = factory;
+    }
+
+    /** Whether an {@link OperationFactory} is configured. */
+    public boolean hasFactory() {
+        return factory != null;
+    }
+
+    /** A new instance of {@code op}'s class. */
+    public OperationHandler operation(OperationDescriptor op) throws Exception {
+        if (op.constructible()) {
+            return op.source().newInstance();
+        }
+        return viaFactory(op.source().type(), "Operation " + op.name());
+    }
+
+    /** A new instance of a deferred handler. */
+    public DeferredHandler deferred(DeferredDescriptor d) throws Exception {
+        DeferredHandler handler = d.constructible() ? d.source().newInstance() : null;
+        return handler != null ? handler : viaFactory(d.source().type(), "@Deferred handler " + d.className());
+    }
+
+    private <T> T viaFactory(Class<T> type, String what) throws Exception {
+        if (factory == null) {
+            throw new SequencerException(what + " has no accessible no-argument constructor and no OperationFactory is"
+                    + " configured; configure one with Sequencer.configure().operationFactory(...)");
+        }
+        return factory.create(type);
+    }
+}

@@ -1,0 +1,1 @@
+create table tags (id integer primary key, name varchar(100) not null);
