@@ -298,7 +298,7 @@ public final class Sequencer implements AutoCloseable {
 
         /** Adds the registries listed in {@code META-INF/services/dev.sequencer.OperationRegistry}. */
         public Builder discoverRegistries() {
-            for (OperationRegistry r : ServiceLoader.load(OperationRegistry.class, classLoader)) {
+            for (OperationRegistry r : dev.sequencer.internal.registry.RegistryDiscovery.discover(classLoader)) {
                 registry.addAll(r.operations());
                 deferred.addAll(r.deferredHandlers());
             }
@@ -354,7 +354,8 @@ public final class Sequencer implements AutoCloseable {
                                 + " (system property, SEQUENCER_URL environment variable or sequencer.properties), or pass a"
                                 + " DataSource");
             }
-            List<OperationDescriptor> operations = new ArrayList<>(registry);
+            List<OperationDescriptor> operations =
+                    new ArrayList<>(new java.util.LinkedHashSet<>(registry)); // a registry added twice
             operations.sort(java.util.Comparator.comparing(OperationDescriptor::timestamp)
                     .thenComparing(OperationDescriptor::name));
             List<SequencerListener> all = new ArrayList<>(listeners);

@@ -112,12 +112,15 @@ class ConfigurationTest {
     @Test
     void duplicateOperationNamesAcrossRegistriesAreAnErrorAtStart() {
         OperationDescriptor a = dev.sequencer.support.TestOperations.op("2024_01_01_000000", "same", () -> c -> {});
+        // another registry's operation of the same name (the same registry added twice is no duplicate, see
+        // RegistryCombinationTest)
+        OperationDescriptor b = dev.sequencer.support.TestOperations.op("2024_01_01_000000", "same", () -> c -> {});
         ConfigurationException e = assertThrows(
                 ConfigurationException.class,
                 () -> Sequencer.configure()
                         .dataSource(untouchable())
                         .registry(List.of(a))
-                        .registry(List.of(a))
+                        .registry(List.of(b))
                         .load());
 
         assertTrue(e.getMessage().contains("2024_01_01_000000_same"), e.getMessage());

@@ -1,11 +1,14 @@
 package dev.sequencer.processor;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -60,6 +63,7 @@ final class ClassShape {
                 break;
             }
         }
+        checkConstructor(type, annotation, report);
         TypeElement handler = elements.getTypeElement(handlerInterface);
         if (handler == null) {
             report.add(Problem.on(type, Message.RUNTIME_MISSING, handlerInterface, annotation));
@@ -68,11 +72,48 @@ final class ClassShape {
         }
     }
 
+    /** Reports a public no-argument constructor declaring checked exceptions: generated code calls it. */
+    private void checkConstructor(TypeElement type, String annotation, ValidationReport report) {
+        ExecutableElement constructor = noArgumentConstructor(type);
+        if (constructor == null || !constructor.getModifiers().contains(Modifier.PUBLIC)) {
+            return;
+        }
+        List<String> checked = constructor.getThrownTypes().stream()
+                .filter(thrown -> !isUnchecked(thrown))
+                .map(TypeMirror::toString)
+                .toList();
+        if (!checked.isEmpty()) {
+            report.add(Problem.on(
+                    constructor,
+                    Message.CONSTRUCTOR_THROWS_CHECKED,
+                    annotation,
+                    type.getQualifiedName(),
+                    String.join(", ", checked)));
+        }
+    }
+
+    private boolean isUnchecked(TypeMirror thrown) {
+        for (Class<?> unchecked : List.of(RuntimeException.class, Error.class)) {
+            TypeElement supertype = elements.getTypeElement(unchecked.getName());
+            if (types.isSubtype(types.erasure(thrown), supertype.asType())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether generated code can call {@code new Type()}. */
     static boolean hasPublicNoArgumentConstructor(TypeElement type) {
+        ExecutableElement constructor = noArgumentConstructor(type);
+        return constructor != null && constructor.getModifiers().contains(Modifier.PUBLIC);
+    }
+
+    /** The constructor of {@code type} without parameters, or {@code null} when it has none. */
+    static ExecutableElement noArgumentConstructor(TypeElement type) {
         return ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
-                .anyMatch(constructor -> constructor.getParameters().isEmpty()
-                        && constructor.getModifiers().contains(Modifier.PUBLIC));
+                .filter(constructor -> constructor.getParameters().isEmpty())
+                .findFirst()
+                .orElse(null);
     }
 
     private static String kindName(ElementKind kind) {

@@ -1,6 +1,5 @@
 package dev.sequencer.processor;
 
-import com.palantir.javapoet.ClassName;
 import java.util.Comparator;
 import javax.lang.model.element.TypeElement;
 
@@ -9,11 +8,10 @@ import javax.lang.model.element.TypeElement;
  *
  * @param alias the unique alias
  * @param binaryName the binary class name ({@code com.example.Outer$Inner})
- * @param typeName the class for generated code
- * @param constructible whether it has a public no-argument constructor
+ * @param handler how generated code names and builds the class
  * @param element the annotated class, an originating element of generated files
  */
-record DeferredModel(String alias, String binaryName, ClassName typeName, boolean constructible, TypeElement element) {
+record DeferredModel(String alias, String binaryName, HandlerClass handler, TypeElement element) {
 
     /** The order of the generated list: by alias. */
     static final Comparator<DeferredModel> ORDER = Comparator.comparing(DeferredModel::alias);

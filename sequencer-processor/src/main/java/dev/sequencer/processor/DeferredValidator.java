@@ -1,6 +1,5 @@
 package dev.sequencer.processor;
 
-import com.palantir.javapoet.ClassName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +31,7 @@ final class DeferredValidator {
         this.shape = new ClassShape(elements, types);
     }
 
-    /** Validates the handlers, given sorted by qualified name (so a duplicate alias names the same class each time). */
+    /** Validates the handlers, given in the stable order of {@link RegistryClasses} (a duplicate alias names the same class each time). */
     Result validate(List<TypeElement> handlers) {
         ValidationReport report = new ValidationReport();
         Map<String, String> classByAlias = new LinkedHashMap<>();
@@ -57,11 +56,7 @@ final class DeferredValidator {
                 continue;
             }
             models.add(new DeferredModel(
-                    alias,
-                    elements.getBinaryName(type).toString(),
-                    ClassName.get(type),
-                    ClassShape.hasPublicNoArgumentConstructor(type),
-                    type));
+                    alias, elements.getBinaryName(type).toString(), HandlerClass.of(type, elements), type));
         }
         if (!report.isClean()) {
             models.clear();

@@ -4,20 +4,26 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
  * Checks {@code dependsOn}: each entry must be an {@code @Operation} class other than the operation itself that comes
  * earlier in the order; cycles are reported as such, naming the path, on every edge of the cycle. Dependencies on
- * operations of other compilations (read from the class path) are allowed and ordered the same way.
+ * operations of other compilations (read from the class path) are allowed and ordered the same way, as long as a
+ * registry can hold them and their module was compiled with the processor ({@link PackageListing}).
  */
 final class DependencyChecker {
 
@@ -25,11 +31,19 @@ final class DependencyChecker {
     private record Edge(OperationCandidate from, OperationCandidate to, AnnotationValue entry, boolean local) {}
 
     private final Elements elements;
+    private final ClassShape shape;
+    private final PackageListing listing;
     private final Map<String, OperationCandidate> byClass;
 
-    /** @param byClass the operations of this compilation by qualified class name, iterated in a stable order */
-    DependencyChecker(Elements elements, Map<String, OperationCandidate> byClass) {
+    /**
+     * @param byClass the operations of the registry (this compilation's and those carried over from earlier builds)
+     *     by qualified class name, iterated in a stable order
+     */
+    DependencyChecker(
+            Elements elements, ClassShape shape, PackageListing listing, Map<String, OperationCandidate> byClass) {
         this.elements = elements;
+        this.shape = shape;
+        this.listing = listing;
         this.byClass = byClass;
     }
 
@@ -76,8 +90,13 @@ final class DependencyChecker {
     private List<Edge> readEdges(OperationCandidate from, ValidationReport report) {
         List<Edge> edges = new ArrayList<>();
         for (AnnotationValue entry : from.annotation().entries("dependsOn")) {
-            if (!(entry.getValue() instanceof DeclaredType declared)) {
+            if (!(entry.getValue() instanceof TypeMirror literal) || literal.getKind() == TypeKind.ERROR) {
                 continue; // an unresolvable class literal: javac reports it
+            }
+            if (!(literal instanceof DeclaredType declared)) {
+                report.add(problemOn(
+                        from, entry, Message.DEPENDENCY_NOT_AN_OPERATION, from.displayName(elements), literal));
+                continue; // int.class, void.class, an array
             }
             TypeElement target = (TypeElement) declared.asElement();
             String qualifiedName = target.getQualifiedName().toString();
@@ -95,9 +114,44 @@ final class DependencyChecker {
                         from, entry, Message.DEPENDENCY_NOT_AN_OPERATION, from.displayName(elements), qualifiedName));
                 continue;
             }
+            if (local == null) {
+                Problem unreachable = checkOnClassPath(from, entry, target);
+                if (unreachable != null) {
+                    report.add(unreachable);
+                    continue;
+                }
+            }
             edges.add(new Edge(from, to.get(), entry, local != null));
         }
         return edges;
+    }
+
+    /**
+     * The problem with depending on the class-path operation {@code target}, or {@code null}: no registry can hold it
+     * (it is abstract, not public, ...), or its module was compiled without the processor.
+     */
+    private Problem checkOnClassPath(OperationCandidate from, AnnotationValue entry, TypeElement target) {
+        ValidationReport shapeProblems = new ValidationReport();
+        shape.check(
+                target,
+                "@Operation",
+                OperationValidator.OPERATION_HANDLER,
+                Message.NOT_AN_OPERATION_HANDLER,
+                shapeProblems);
+        String qualifiedName = target.getQualifiedName().toString();
+        if (!shapeProblems.isClean()) {
+            return problemOn(
+                    from,
+                    entry,
+                    Message.DEPENDENCY_NOT_REGISTRABLE,
+                    from.displayName(elements),
+                    qualifiedName,
+                    shapeProblems.problems().get(0).text());
+        }
+        if (!listing.isListed(target)) {
+            return problemOn(from, entry, Message.DEPENDENCY_NOT_REGISTERED, from.displayName(elements), qualifiedName);
+        }
+        return null;
     }
 
     /** The shortest cycle through {@code edge}: {@code A -> B -> ... -> A}, in class names without package. */
@@ -143,12 +197,27 @@ final class DependencyChecker {
         return Problem.onValue(from.type(), from.annotation().mirror(), entry, message, arguments);
     }
 
-    /** Tarjan's strongly connected components over the local edges; nodes in a cycle share a component number. */
+    /**
+     * Tarjan's strongly connected components over the local edges; nodes in a cycle share a component number.
+     * Iterative, with an explicit stack of frames, so that a chain of any length cannot overflow javac's stack.
+     */
     private static final class StronglyConnected {
+        /** A node being visited and how far through its edges the visit has got. */
+        private static final class Frame {
+            final String node;
+            final Iterator<Edge> edges;
+
+            Frame(String node, Iterator<Edge> edges) {
+                this.node = node;
+                this.edges = edges;
+            }
+        }
+
         private final Map<String, List<Edge>> edges;
         private final Map<String, Integer> index = new HashMap<>();
         private final Map<String, Integer> lowLink = new HashMap<>();
         private final Deque<String> stack = new ArrayDeque<>();
+        private final Set<String> onStack = new HashSet<>();
         private final Map<String, Integer> component = new HashMap<>();
         private int counter;
 
@@ -165,27 +234,49 @@ final class DependencyChecker {
             return component;
         }
 
-        private void visit(String node) {
+        private void visit(String root) {
+            Deque<Frame> frames = new ArrayDeque<>();
+            frames.push(enter(root));
+            while (!frames.isEmpty()) {
+                Frame frame = frames.peek();
+                if (frame.edges.hasNext()) {
+                    Edge edge = frame.edges.next();
+                    String target = edge.to().qualifiedName();
+                    if (!edge.local()) {
+                        continue;
+                    }
+                    if (!index.containsKey(target)) {
+                        frames.push(enter(target));
+                    } else if (onStack.contains(target)) {
+                        lowLink.put(frame.node, Math.min(lowLink.get(frame.node), index.get(target)));
+                    }
+                    continue;
+                }
+                frames.pop();
+                leave(frame.node);
+                if (!frames.isEmpty()) {
+                    String parent = frames.peek().node;
+                    lowLink.put(parent, Math.min(lowLink.get(parent), lowLink.get(frame.node)));
+                }
+            }
+        }
+
+        private Frame enter(String node) {
             index.put(node, counter);
             lowLink.put(node, counter);
             counter++;
             stack.push(node);
-            for (Edge edge : edges.get(node)) {
-                if (!edge.local()) {
-                    continue;
-                }
-                String target = edge.to().qualifiedName();
-                if (!index.containsKey(target)) {
-                    visit(target);
-                    lowLink.put(node, Math.min(lowLink.get(node), lowLink.get(target)));
-                } else if (stack.contains(target)) {
-                    lowLink.put(node, Math.min(lowLink.get(node), index.get(target)));
-                }
-            }
+            onStack.add(node);
+            return new Frame(node, edges.get(node).iterator());
+        }
+
+        /** Closes the component rooted at {@code node}, if it is a root. */
+        private void leave(String node) {
             if (lowLink.get(node).equals(index.get(node))) {
                 String member;
                 do {
                     member = stack.pop();
+                    onStack.remove(member);
                     component.put(member, index.get(node));
                 } while (!member.equals(node));
             }

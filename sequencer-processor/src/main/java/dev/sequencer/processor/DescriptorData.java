@@ -19,7 +19,9 @@ final class DescriptorData {
 
     /** The entry of {@code model}: 8 fields, or 13 when the policy is not the default. */
     static String encode(OperationModel model) {
-        int flags = (model.transactional() ? 1 : 0) | (model.asynchronous() ? 2 : 0) | (model.constructible() ? 4 : 0);
+        int flags = (model.transactional() ? 1 : 0)
+                | (model.asynchronous() ? 2 : 0)
+                | (model.handler().constructible() ? 4 : 0);
         StringBuilder entry = new StringBuilder();
         entry.append(text(model.name()))
                 .append(FIELD)

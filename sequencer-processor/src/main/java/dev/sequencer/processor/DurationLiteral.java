@@ -17,6 +17,22 @@ final class DurationLiteral {
 
     private DurationLiteral() {}
 
+    /** Whether {@code text} has the form of a duration but more milliseconds than a long holds. */
+    static boolean isTooLarge(String text) {
+        String trimmed = text.strip();
+        if (SHORT.matcher(trimmed).matches()) {
+            return millis(trimmed).isEmpty();
+        }
+        try {
+            Duration.parse(trimmed).toMillis();
+            return false;
+        } catch (ArithmeticException e) {
+            return true;
+        } catch (DateTimeParseException e) {
+            return e.getCause() instanceof ArithmeticException;
+        }
+    }
+
     /** The duration in milliseconds (possibly negative, for ISO-8601), or empty when {@code text} is not one. */
     static OptionalLong millis(String text) {
         String trimmed = text.strip();

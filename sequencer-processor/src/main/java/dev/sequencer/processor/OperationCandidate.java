@@ -20,16 +20,25 @@ record OperationCandidate(ClassAnnotation annotation, String timestamp, String n
                 ? OperationTimestamp.digits(raw)
                 : null;
         String explicitName = annotation.string("name");
-        String name;
-        if (!explicitName.isEmpty()) {
-            name = OperationNames.isValid(explicitName) ? explicitName : null;
-        } else {
-            name = timestamp == null
-                    ? null
-                    : OperationNames.derive(
-                            timestamp, annotation.type().getSimpleName().toString());
-        }
-        return new OperationCandidate(annotation, timestamp, name);
+        String name = explicitName.isEmpty() ? derivedName(annotation, timestamp) : explicitName;
+        return new OperationCandidate(
+                annotation, timestamp, name != null && OperationNames.isValid(name) ? name : null);
+    }
+
+    /**
+     * The name derived from timestamp and class when no name is given but it breaks the rule of names (too long, or
+     * with characters such as {@code $} or non-ASCII letters that class names allow); else {@code null}.
+     */
+    String invalidDerivedName() {
+        String derived = annotation.string("name").isEmpty() ? derivedName(annotation, timestamp) : null;
+        return derived != null && !OperationNames.isValid(derived) ? derived : null;
+    }
+
+    private static String derivedName(ClassAnnotation annotation, String timestamp) {
+        return timestamp == null
+                ? null
+                : OperationNames.derive(
+                        timestamp, annotation.type().getSimpleName().toString());
     }
 
     TypeElement type() {

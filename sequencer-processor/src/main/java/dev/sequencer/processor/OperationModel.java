@@ -1,6 +1,5 @@
 package dev.sequencer.processor;
 
-import com.palantir.javapoet.ClassName;
 import java.util.Comparator;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
@@ -11,14 +10,13 @@ import javax.lang.model.element.TypeElement;
  * @param name the unique name (explicit or derived)
  * @param timestamp fourteen digits, {@code yyyyMMddHHmmss}
  * @param binaryName the binary class name ({@code com.example.Outer$Inner})
- * @param typeName the class for generated code
+ * @param handler how generated code names and builds the class
  * @param description possibly empty
  * @param tags in declared order
  * @param dependsOn names of the dependencies, in declared order
  * @param afterMigration a Flyway version, or {@code null}
  * @param transactional whether handle and record share one transaction
  * @param asynchronous whether annotated {@code @Asynchronous}
- * @param constructible whether it has a public no-argument constructor
  * @param policy retries, time limit, allowed-to-fail and environments
  * @param element the annotated class, the originating element of generated files
  */
@@ -26,14 +24,13 @@ record OperationModel(
         String name,
         String timestamp,
         String binaryName,
-        ClassName typeName,
+        HandlerClass handler,
         String description,
         List<String> tags,
         List<String> dependsOn,
         String afterMigration,
         boolean transactional,
         boolean asynchronous,
-        boolean constructible,
         PolicyModel policy,
         TypeElement element) {
 

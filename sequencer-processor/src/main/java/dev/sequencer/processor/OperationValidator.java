@@ -1,13 +1,11 @@
 package dev.sequencer.processor;
 
-import com.palantir.javapoet.ClassName;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -23,19 +21,19 @@ final class OperationValidator {
 
     static final String OPERATION_HANDLER = "dev.sequencer.OperationHandler";
 
-    private static final Pattern FLYWAY_VERSION = Pattern.compile("\\d+([._]\\d+)*");
-
     /** The outcome: the report, and the models in run order (only meaningful when the report is clean). */
     record Result(ValidationReport report, List<OperationModel> models) {}
 
     private final Elements elements;
     private final ClassShape shape;
     private final PolicyReader policies;
+    private final PackageListing listing;
 
-    OperationValidator(Elements elements, Types types) {
+    OperationValidator(Elements elements, Types types, PackageListing listing) {
         this.elements = elements;
         this.shape = new ClassShape(elements, types);
         this.policies = new PolicyReader(elements);
+        this.listing = listing;
     }
 
     /** Reports {@code @Asynchronous} on elements that lack {@code @Operation}. */
@@ -70,7 +68,7 @@ final class OperationValidator {
         return problems;
     }
 
-    /** Validates the operations, given sorted by qualified name. */
+    /** Validates the operations, given in the stable order of {@link RegistryClasses#operations()}. */
     Result validate(List<TypeElement> operations) {
         ValidationReport report = new ValidationReport();
         Map<String, OperationCandidate> byClass = new LinkedHashMap<>();
@@ -81,11 +79,16 @@ final class OperationValidator {
             shape.check(type, "@Operation", OPERATION_HANDLER, Message.NOT_AN_OPERATION_HANDLER, report);
             checkAttributes(annotation, report);
             String qualifiedName = type.getQualifiedName().toString();
-            byClass.put(qualifiedName, OperationCandidate.read(annotation));
+            OperationCandidate candidate = OperationCandidate.read(annotation);
+            if (candidate.invalidDerivedName() != null) {
+                report.add(
+                        Problem.on(type, Message.INVALID_DERIVED_NAME, candidate.invalidDerivedName(), qualifiedName));
+            }
+            byClass.put(qualifiedName, candidate);
             policyByClass.put(qualifiedName, policies.read(type, report));
         }
         checkUniqueNames(byClass.values(), report);
-        Map<String, List<String>> dependencies = new DependencyChecker(elements, byClass).check(report);
+        Map<String, List<String>> dependencies = new DependencyChecker(elements, shape, listing, byClass).check(report);
         List<OperationModel> models = new ArrayList<>();
         if (report.isClean()) {
             for (OperationCandidate candidate : byClass.values()) {
@@ -109,7 +112,7 @@ final class OperationValidator {
             report.add(annotation.problemOnAttribute("name", Message.INVALID_NAME, name));
         }
         String afterMigration = annotation.string("afterMigration");
-        if (!afterMigration.isEmpty() && !FLYWAY_VERSION.matcher(afterMigration).matches()) {
+        if (!afterMigration.isEmpty() && !FlywayVersion.isValid(afterMigration)) {
             report.add(
                     annotation.problemOnAttribute("afterMigration", Message.INVALID_AFTER_MIGRATION, afterMigration));
         }
@@ -155,14 +158,13 @@ final class OperationValidator {
                 candidate.name(),
                 candidate.timestamp(),
                 elements.getBinaryName(type).toString(),
-                ClassName.get(type),
+                HandlerClass.of(type, elements),
                 annotation.string("description"),
                 tags,
                 dependsOn,
                 afterMigration.isEmpty() ? null : afterMigration,
                 annotation.bool("transactional"),
                 ClassAnnotation.find(type, ClassAnnotation.ASYNCHRONOUS).isPresent(),
-                ClassShape.hasPublicNoArgumentConstructor(type),
                 policy,
                 type);
     }

@@ -17,6 +17,9 @@ final class PolicyReader {
 
     static final int MAX_ATTEMPTS = 100;
 
+    /** The runtime waits for a time limit in nanoseconds held in a long: about 292 years. */
+    static final long MAX_TIMEOUT_MILLIS = Long.MAX_VALUE / 1_000_000;
+
     private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z0-9_.*-]+");
 
     private final Elements elements;
@@ -35,7 +38,17 @@ final class PolicyReader {
             if (attempts < 1 || attempts > MAX_ATTEMPTS) {
                 report.add(retry.get().problemOnAttribute("attempts", Message.RETRY_ATTEMPTS_OUT_OF_RANGE, attempts));
             }
-            for (AnnotationValue entry : retry.get().entries("backoff")) {
+            List<AnnotationValue> delays = retry.get().entries("backoff");
+            if (attempts >= 1 && attempts <= MAX_ATTEMPTS && delays.size() > attempts - 1) {
+                report.add(retry.get()
+                        .problemOnEntry(
+                                delays.get(Math.max(0, attempts - 1)),
+                                Message.BACKOFF_LONGER_THAN_ATTEMPTS,
+                                delays.size(),
+                                attempts,
+                                attempts - 1));
+            }
+            for (AnnotationValue entry : delays) {
                 String text = String.valueOf(entry.getValue());
                 OptionalLong millis = DurationLiteral.millis(text);
                 if (millis.isEmpty() || millis.getAsLong() < 0) {
@@ -50,7 +63,9 @@ final class PolicyReader {
         if (limit.isPresent()) {
             String text = limit.get().string("value");
             OptionalLong millis = DurationLiteral.millis(text);
-            if (millis.isEmpty() || millis.getAsLong() <= 0) {
+            if (DurationLiteral.isTooLarge(text) || (millis.isPresent() && millis.getAsLong() > MAX_TIMEOUT_MILLIS)) {
+                report.add(limit.get().problemOnAttribute("value", Message.TIMEOUT_TOO_LARGE, text));
+            } else if (millis.isEmpty() || millis.getAsLong() <= 0) {
                 report.add(limit.get().problemOnAttribute("value", Message.INVALID_TIMEOUT, text));
             } else {
                 timeout = millis.getAsLong();

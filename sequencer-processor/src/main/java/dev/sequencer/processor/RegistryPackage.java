@@ -27,8 +27,8 @@ final class RegistryPackage {
             return option;
         }
         List<ClassName> classes = models.isEmpty()
-                ? deferred.stream().map(DeferredModel::typeName).toList()
-                : models.stream().map(OperationModel::typeName).toList();
+                ? deferred.stream().map(model -> model.handler().name()).toList()
+                : models.stream().map(model -> model.handler().name()).toList();
         String[] common = null;
         int length = 0;
         for (ClassName type : classes) {
@@ -46,5 +46,11 @@ final class RegistryPackage {
             }
         }
         return common == null ? "" : String.join(".", Arrays.asList(common).subList(0, length));
+    }
+
+    /** Whether some operation is in a named package (so that the unnamed package is no natural home). */
+    static boolean hasNamedPackage(List<OperationModel> models) {
+        return models.stream()
+                .anyMatch(model -> !model.handler().name().packageName().isEmpty());
     }
 }

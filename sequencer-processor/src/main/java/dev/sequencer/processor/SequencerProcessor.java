@@ -3,7 +3,7 @@ package dev.sequencer.processor;
 import com.google.auto.service.AutoService;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,6 +36,9 @@ public final class SequencerProcessor extends AbstractProcessor {
     /** Qualified names of every {@code @Deferred} class seen so far, sorted. */
     private final Set<String> deferred = new TreeSet<>();
 
+    /** Qualified names of the top-level classes compiled before the registry is written. */
+    private final Set<String> compiledTypes = new HashSet<>();
+
     private boolean written;
 
     @Override
@@ -64,17 +67,18 @@ public final class SequencerProcessor extends AbstractProcessor {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         try {
             processRound(round);
-        } catch (Exception | LinkageError | AssertionError e) {
+        } catch (Throwable e) { // even a StackOverflowError: javac must report it, not crash
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format(trace));
         }
-        return false;
+        return true; // the annotations offered are all ours: claim them (-Xlint:processing warns otherwise)
     }
 
     private void processRound(RoundEnvironment round) throws Exception {
         Elements elements = processingEnv.getElementUtils();
-        OperationValidator validator = new OperationValidator(elements, processingEnv.getTypeUtils());
+        PackageListing listing = new PackageListing(processingEnv.getFiler(), elements);
+        OperationValidator validator = new OperationValidator(elements, processingEnv.getTypeUtils(), listing);
         ValidationReport misplaced = new ValidationReport();
         TypeElement asynchronous = elements.getTypeElement(ClassAnnotation.ASYNCHRONOUS);
         if (asynchronous != null) {
@@ -91,11 +95,18 @@ public final class SequencerProcessor extends AbstractProcessor {
             }
         }
         misplaced.printTo(processingEnv.getMessager());
+        if (!written) {
+            for (Element root : round.getRootElements()) {
+                if (root instanceof TypeElement type) {
+                    compiledTypes.add(type.getQualifiedName().toString());
+                }
+            }
+        }
         collect(round, ClassAnnotation.OPERATION, operations, Message.LATE_OPERATION);
         collect(round, ClassAnnotation.DEFERRED, deferred, Message.LATE_DEFERRED);
         if ((!operations.isEmpty() || !deferred.isEmpty()) && !written) {
             written = true;
-            generate(validator);
+            generate(validator, listing);
         }
     }
 
@@ -116,30 +127,38 @@ public final class SequencerProcessor extends AbstractProcessor {
         }
     }
 
-    private void generate(OperationValidator validator) throws Exception {
-        OperationValidator.Result result = validator.validate(typeElements(operations));
-        DeferredValidator.Result handlers = new DeferredValidator(
-                        processingEnv.getElementUtils(), processingEnv.getTypeUtils())
-                .validate(typeElements(deferred));
+    private void generate(OperationValidator validator, PackageListing listing) throws Exception {
+        Elements elements = processingEnv.getElementUtils();
+        RegistryClasses classes =
+                RegistryClasses.gather(elements, operations, deferred, RegistryIndex.read(processingEnv.getFiler()));
+        OperationValidator.Result result = validator.validate(classes.operations());
+        DeferredValidator.Result handlers =
+                new DeferredValidator(elements, processingEnv.getTypeUtils()).validate(classes.deferred());
         ValidationReport options = new ValidationReport();
         String option = processingEnv.getOptions().get(RegistryPackage.OPTION);
         if (option != null && !RegistryPackage.isValidOption(option)) {
             options.add(Problem.global(Message.INVALID_PACKAGE_OPTION, option));
         }
         for (ValidationReport report : List.of(result.report(), handlers.report(), options)) {
-            report.printTo(processingEnv.getMessager());
+            report.printTo(processingEnv.getMessager(), classes.earlier());
         }
         if (result.report().isClean() && handlers.report().isClean() && options.isClean()) {
             String packageName = RegistryPackage.choose(option, result.models(), handlers.models());
-            new RegistryFiler(processingEnv.getFiler()).write(packageName, result.models(), handlers.models());
+            RegistryPackageCheck check = new RegistryPackageCheck(elements);
+            TypeElement clash = check.clash(packageName, compiledTypes);
+            if (clash != null) {
+                ValidationReport report = new ValidationReport();
+                report.add(Problem.on(clash, Message.REGISTRY_NAME_TAKEN, clash.getQualifiedName()));
+                report.printTo(processingEnv.getMessager());
+                return;
+            }
+            if (option == null && packageName.isEmpty() && RegistryPackage.hasNamedPackage(result.models())) {
+                processingEnv
+                        .getMessager()
+                        .printMessage(Diagnostic.Kind.WARNING, Message.REGISTRY_IN_UNNAMED_PACKAGE.format());
+            }
+            new RegistryFiler(processingEnv.getFiler(), listing)
+                    .write(packageName, result.models(), handlers.models(), check.javaLangClashes(packageName));
         }
-    }
-
-    private List<TypeElement> typeElements(Set<String> qualifiedNames) {
-        List<TypeElement> types = new ArrayList<>();
-        for (String name : qualifiedNames) {
-            types.add(processingEnv.getElementUtils().getTypeElement(name));
-        }
-        return types;
     }
 }

@@ -1,5 +1,6 @@
 package dev.sequencer.processor;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -10,6 +11,8 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -28,10 +31,9 @@ final class SourcePartWriter {
      *
      * @param descriptor the descriptor expression, referring to the part as {@code new PartN(index)}; {@code null} for
      *     parts written by {@link #writeEncoded}
-     * @param type the class the entry loads
-     * @param constructible whether {@code new Type()} compiles
+     * @param handler the class the entry loads and builds
      */
-    record Entry(CodeBlock descriptor, ClassName type, boolean constructible) {}
+    record Entry(CodeBlock descriptor, HandlerClass handler) {}
 
     /**
      * What the parts are of.
@@ -98,7 +100,7 @@ final class SourcePartWriter {
         if (!data.isEmpty()) {
             array.add("\n$>");
             for (int i = 0; i < data.size(); i++) {
-                array.add(i == 0 ? "$S" : ",\n$S", data.get(i));
+                array.add(i == 0 ? "$L" : ",\n$L", LongStringLiteral.of(data.get(i)));
             }
             array.add("$<\n");
         }
@@ -134,15 +136,22 @@ final class SourcePartWriter {
                         .build());
     }
 
-    /** Adds {@code type()} and {@code newInstance()}: switches over class literals and constructor calls. */
+    /**
+     * Adds {@code type()} and {@code newInstance()}: switches over class literals and constructor calls, each method
+     * suppressing exactly the deprecation warnings its own entries raise.
+     */
     private static TypeSpec switches(TypeSpec.Builder part, Kind kind, List<Entry> entries) {
         CodeBlock.Builder types = CodeBlock.builder().beginControlFlow("switch (index)");
         CodeBlock.Builder instances = CodeBlock.builder().beginControlFlow("switch (index)");
+        Set<String> typeWarnings = new TreeSet<>();
+        Set<String> instanceWarnings = new TreeSet<>();
         for (int i = 0; i < entries.size(); i++) {
-            Entry entry = entries.get(i);
-            types.add("case $L:\n$>return $T.class;\n$<", i, entry.type());
-            if (entry.constructible()) {
-                instances.add("case $L:\n$>return new $T();\n$<", i, entry.type());
+            HandlerClass handler = entries.get(i).handler();
+            types.add("case $L:\n$>return $T.class;\n$<", i, handler.name());
+            typeWarnings.addAll(handler.warningsOnName());
+            if (handler.constructible()) {
+                instances.add("case $L:\n$>return $L;\n$<", i, handler.construction());
+                instanceWarnings.addAll(handler.warningsOfConstruction());
             } else {
                 instances.add("case $L:\n$>return null;\n$<", i);
             }
@@ -154,19 +163,31 @@ final class SourcePartWriter {
                             "No " + kind.noun() + " ")
                     .endControlFlow();
         }
-        return part.addMethod(MethodSpec.methodBuilder("type")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
+        return part.addMethod(override("type", typeWarnings)
                         .returns(ParameterizedTypeName.get(
                                 ClassName.get(Class.class), WildcardTypeName.subtypeOf(kind.handler())))
                         .addCode(types.build())
                         .build())
-                .addMethod(MethodSpec.methodBuilder("newInstance")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
+                .addMethod(override("newInstance", instanceWarnings)
                         .returns(kind.handler())
                         .addCode(instances.build())
                         .build())
                 .build();
+    }
+
+    /** A public {@code @Override} method, with {@code @SuppressWarnings} when {@code warnings} is not empty. */
+    private static MethodSpec.Builder override(String name, Set<String> warnings) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(name).addAnnotation(Override.class);
+        if (!warnings.isEmpty()) {
+            method.addAnnotation(suppressWarnings(warnings));
+        }
+        return method.addModifiers(Modifier.PUBLIC);
+    }
+
+    /** {@code @SuppressWarnings("x")}, or {@code @SuppressWarnings({"x", "y"})}, in sorted order. */
+    private static AnnotationSpec suppressWarnings(Set<String> warnings) {
+        AnnotationSpec.Builder annotation = AnnotationSpec.builder(SuppressWarnings.class);
+        warnings.forEach(warning -> annotation.addMember("value", "$S", warning));
+        return annotation.build();
     }
 }

@@ -63,6 +63,18 @@ class PolicyValidationTest {
         }
 
         @Test
+        void rejectsMoreBackoffDelaysThanGapsBetweenAttemptsOnTheFirstExtraDelay() {
+            JavaFileObject op = operation("@Retry(attempts = 2, backoff = {\"1s\", \"2s\", \"3s\"})");
+            assertOnlyError(compile(op), Message.BACKOFF_LONGER_THAN_ATTEMPTS.format(3, 2, 1), op, POLICY, "\"2s\"");
+        }
+
+        @Test
+        void rejectsMoreBackoffDelaysThanTheDefaultAttemptsAllow() {
+            JavaFileObject op = operation("@Retry(backoff = {\"1s\", \"2s\", \"3s\"})");
+            assertOnlyError(compile(op), Message.BACKOFF_LONGER_THAN_ATTEMPTS.format(3, 3, 2), op, POLICY, "\"3s\"");
+        }
+
+        @Test
         void rejectsBackoffTooLargeForMilliseconds() {
             JavaFileObject op = operation("@Retry(backoff = \"99999999999999999999d\")");
             assertOnlyError(compile(op), Message.INVALID_BACKOFF.format("99999999999999999999d"), op, POLICY, "\"9999");

@@ -60,10 +60,11 @@ public final class Engine {
         this.listeners = listeners;
         this.byName = new HashMap<>();
         for (OperationDescriptor op : registry) {
-            if (byName.put(op.name(), op) != null) {
+            OperationDescriptor other = byName.put(op.name(), op);
+            if (other != null) {
                 throw new ConfigurationException(
                         "registry",
-                        "Two operations are named " + op.name()
+                        "Two operations are named " + op.name() + ": " + other.className() + " and " + op.className()
                                 + "; names must be unique across all registries. Rename one with @Operation(name = ...)");
             }
         }

@@ -1,0 +1,11 @@
+package it.ops;
+
+import dev.sequencer.OperationContext;
+import dev.sequencer.OperationHandler;
+import dev.sequencer.annotation.Operation;
+
+@Operation(timestamp = "2024_01_02_000000")
+public final class Second implements OperationHandler {
+    @Override
+    public void handle(OperationContext context) {}
+}
