@@ -19,7 +19,7 @@ public final class CommandStrategy implements ExecutionStrategy {
     }
 
     @Override
-    public void install(FluentConfiguration flyway, Sequencer sequencer) {
+    public void install(FluentConfiguration flyway, SequencerCallback callback) {
         // nothing: operations run only through process()
     }
 }

@@ -14,18 +14,27 @@ public interface ExecutionStrategy {
     /** Whether operations run automatically during {@code migrate()}; {@code process()} then warns it is redundant. */
     boolean isAutomatic();
 
-    /** Installs the strategy on a Flyway configuration that {@code sequencer} will migrate with. */
-    void install(FluentConfiguration flyway, Sequencer sequencer);
+    /**
+     * Installs the strategy on a Flyway configuration that a {@code migrate()} will run: the migration strategy adds
+     * {@code callback}, which runs operations interleaved; the command strategy adds nothing.
+     */
+    void install(FluentConfiguration flyway, SequencerCallback callback);
 
-    /** The strategy named {@code name}; see {@code sequencer.strategy}. */
+    /**
+     * The strategy named {@code name} (case does not matter); see {@code sequencer.strategy}.
+     *
+     * @throws ConfigurationException naming the allowed values for any other name
+     */
     static ExecutionStrategy named(String name) {
-        return switch (name) {
+        String normalized = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (normalized) {
             case "command" -> new CommandStrategy();
             case "migration" -> new MigrationStrategy();
             default ->
                 throw new ConfigurationException(
                         "sequencer.strategy",
-                        "sequencer.strategy is '" + name + "', which is not a strategy; use 'command' or 'migration'");
+                        "sequencer.strategy is '" + name
+                                + "', which is not a strategy; use 'command' (the default) or 'migration'");
         };
     }
 }

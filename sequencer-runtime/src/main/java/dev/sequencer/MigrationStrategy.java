@@ -23,9 +23,9 @@ public final class MigrationStrategy implements ExecutionStrategy {
     }
 
     @Override
-    public void install(FluentConfiguration flyway, Sequencer sequencer) {
+    public void install(FluentConfiguration flyway, SequencerCallback callback) {
         List<Callback> callbacks = new ArrayList<>(Arrays.asList(flyway.getCallbacks()));
-        callbacks.add(sequencer.callback());
+        callbacks.add(callback);
         flyway.callbacks(callbacks.toArray(new Callback[0]));
     }
 }

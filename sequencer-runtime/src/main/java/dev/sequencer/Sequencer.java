@@ -1,25 +1,24 @@
 package dev.sequencer;
 
-import dev.sequencer.internal.async.AsyncBackend;
+import dev.sequencer.internal.SequencerRuntime;
 import dev.sequencer.internal.config.ConfigurationSource;
-import dev.sequencer.internal.config.ConnectionPool;
 import dev.sequencer.internal.config.SequencerSettings;
 import dev.sequencer.internal.config.SettingKeys;
 import dev.sequencer.internal.engine.Engine;
 import dev.sequencer.internal.engine.FlywayRunner;
-import dev.sequencer.internal.engine.Listeners;
+import dev.sequencer.internal.engine.InfoReport;
 import dev.sequencer.internal.engine.MigrationInterleaver;
 import dev.sequencer.internal.engine.MigrationLock;
+import dev.sequencer.internal.engine.OperatorActions;
 import dev.sequencer.internal.engine.Planner;
 import dev.sequencer.internal.engine.RunOptions;
+import dev.sequencer.internal.registry.RegistryDiscovery;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -37,30 +36,27 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>{@code GeneratedSequencer.sequencer()} builds one from configuration (SPEC section 6) over the generated
- * registry. Close it to release the connection pool it created (none is created when you pass a DataSource).
+ * <p>{@code GeneratedSequencer.sequencer()} builds one from configuration (README, "Configuration") over the
+ * generated registry. Close it to release the connection pool it created (none is created when you pass a
+ * DataSource).
  */
 public final class Sequencer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sequencer.class);
 
+    private final SequencerRuntime runtime;
     private final Engine engine;
     private final ExecutionStrategy strategy;
-    private final ConnectionPool ownedPool;
     private final FlywayRunner flyway;
-    private final AsyncBackend async;
 
     private Sequencer(
-            AsyncBackend async,
-            Engine engine,
+            SequencerRuntime runtime,
             ExecutionStrategy strategy,
-            ConnectionPool ownedPool,
             ClassLoader classLoader,
             Consumer<FluentConfiguration> flywayCustomizer) {
-        this.async = async;
-        this.engine = engine;
+        this.runtime = runtime;
+        this.engine = runtime.engine();
         this.strategy = strategy;
-        this.ownedPool = ownedPool;
         this.flyway = new FlywayRunner(engine, classLoader, flywayCustomizer);
     }
 
@@ -85,25 +81,23 @@ public final class Sequencer implements AutoCloseable {
     }
 
     /**
-     * Runs Flyway {@code migrate}. Under the command strategy it applies migrations only; under the migration
-     * strategy operations run interleaved with them.
+     * Runs Flyway {@code migrate}. Under the command strategy it applies migrations only (holding the Sequencer lock,
+     * so it never slips a migration into another node's {@code process()}); under the migration strategy operations
+     * run interleaved with them, after the history is validated.
      *
      * @throws OperationFailedException naming the operation when one fails (its state is recorded {@code failed})
+     * @throws HistoryValidationException when the history holds operations no registry knows (migration strategy)
      */
     public RunReport migrate() {
         engine.checkGuards();
         FluentConfiguration configuration = flyway.configuration();
-        strategy.install(configuration, this);
+        SequencerCallback callback = callback();
+        strategy.install(configuration, callback);
         if (!strategy.isAutomatic()) {
-            FlywayRunner.addCallback(
-                    configuration, new MigrationLock(engine)); // see MigrationLock: no overtaking a process()
+            FlywayRunner.addCallback(configuration, new MigrationLock(engine));
         }
         MigrateResult result = FlywayRunner.migrate(configuration);
-        return Arrays.stream(configuration.getCallbacks())
-                .filter(SequencerCallback.class::isInstance)
-                .map(c -> ((SequencerCallback) c).lastReport())
-                .findFirst()
-                .orElseGet(() -> FlywayRunner.migrationsOnly(result));
+        return strategy.isAutomatic() ? callback.lastReport() : FlywayRunner.migrationsOnly(result);
     }
 
     /** Runs pending migrations and operations, interleaved; the same as {@code process(ProcessOptions.defaults())}. */
@@ -112,23 +106,21 @@ public final class Sequencer implements AutoCloseable {
     }
 
     /**
-     * Runs pending Flyway migrations and the selected pending operations, interleaved by timestamp. With
-     * {@link ProcessOptions#dryRun()} it changes nothing and returns the plan.
+     * Runs pending Flyway migrations and the selected pending operations, interleaved by timestamp, after validating
+     * the history. With {@link ProcessOptions#dryRun()} it changes nothing and returns the plan.
+     *
+     * @throws OperationFailedException naming the operation when one fails
+     * @throws HistoryValidationException when the history holds operations no registry knows; nothing ran
      */
     public RunReport process(ProcessOptions options) {
         engine.checkGuards();
         if (strategy.isAutomatic() && !options.dryRun()) {
             LOG.warn("sequencer.strategy is 'migration': migrate() already runs operations, so process() is redundant");
         }
-        RunOptions run = new RunOptions(
-                "process",
-                options.tags(),
-                options.from(),
-                options.repeat(),
-                true,
-                options.sync() || engine.settings().forceSync());
+        RunOptions run = RunOptions.process(options, engine.settings());
         FluentConfiguration configuration = flyway.configuration();
         if (options.dryRun()) {
+            engine.validateBeforeRun();
             return new Planner(engine, run).plan(configuration.load().info());
         }
         SequencerCallback callback = new SequencerCallback(new MigrationInterleaver(engine, run));
@@ -142,14 +134,7 @@ public final class Sequencer implements AutoCloseable {
      * with the options of the migration strategy ({@code sequencer.migration.*}).
      */
     public SequencerCallback callback() {
-        RunOptions options = new RunOptions(
-                "migrate",
-                Set.of(),
-                null,
-                false,
-                engine.settings().runOnNoPendingMigrations(),
-                engine.settings().forceSync());
-        return new SequencerCallback(new MigrationInterleaver(engine, options));
+        return new SequencerCallback(new MigrationInterleaver(engine, RunOptions.migration(engine.settings())));
     }
 
     /**
@@ -168,9 +153,7 @@ public final class Sequencer implements AutoCloseable {
      */
     public RunReport execute(String name, boolean record) {
         OperationDescriptor op = operation(name);
-        engine.checkGuards();
-        RunOptions options = new RunOptions("execute", Set.of(), null, true, true, true);
-        try (var session = engine.open(options)) {
+        try (var session = engine.open(RunOptions.execute())) {
             if (record) {
                 session.runNamed(op);
             } else {
@@ -186,9 +169,7 @@ public final class Sequencer implements AutoCloseable {
      */
     public RunReport rollback(String name) {
         OperationDescriptor op = operation(name);
-        engine.checkGuards();
-        RunOptions options = new RunOptions("rollback", Set.of(), null, false, true, true);
-        try (var session = engine.open(options)) {
+        try (var session = engine.open(RunOptions.rollback())) {
             session.rollBackNamed(op);
             return session.report();
         }
@@ -198,9 +179,71 @@ public final class Sequencer implements AutoCloseable {
         OperationDescriptor op = engine.operation(name);
         if (op == null) {
             throw new SequencerException(
-                    "No operation is named '" + name + "'; see status() for the names this" + " Sequencer knows");
+                    "No operation is named '" + name + "'; see status() for the names this Sequencer knows");
         }
         return op;
+    }
+
+    /**
+     * Checks the history against the registry without running anything: a name in the history that no registry
+     * knows (an operation class renamed or deleted after it ran) is a problem. Runs do this first, and refuse to start
+     * when there is one ({@code sequencer.validate-on-run}).
+     */
+    public ValidationResult validate() {
+        return engine.validate();
+    }
+
+    /**
+     * Adopts Sequencer on an existing database: records every registry operation at or before {@code timestamp}
+     * (written {@code 2024_01_02_000000} or fourteen digits) that has no history row as {@code completed} with reason
+     * {@code baseline}, without running it. Operations that already have a history are left alone.
+     *
+     * @return the names recorded, in order
+     * @throws IllegalArgumentException when {@code timestamp} is not a timestamp
+     */
+    public List<String> baseline(String timestamp) {
+        return new OperatorActions(engine).baseline(timestamp);
+    }
+
+    /**
+     * Records the pending or failed operation {@code name} {@code skipped} with {@code reason}, without running it: for
+     * an operation that can never succeed. Refused for a name no registry knows, a blank reason, and an operation
+     * that is completed, skipped or dispatched.
+     */
+    public void skip(String name, String reason) {
+        new OperatorActions(engine).skip(name, reason);
+    }
+
+    /**
+     * Records the pending or failed operation {@code name} {@code completed} with {@code reason}, without running it:
+     * for work done by hand. Refused like {@link #skip}.
+     */
+    public void markCompleted(String name, String reason) {
+        new OperatorActions(engine).markCompleted(name, reason);
+    }
+
+    /**
+     * Every history row of {@code name}, oldest first, each failure with its error (exception class, message, stack
+     * trace). A name no registry knows is accepted when the history has it (a renamed operation's old name).
+     *
+     * @throws SequencerException when neither the registry nor the history knows {@code name}
+     */
+    public List<OperationAttempt> history(String name) {
+        List<OperationAttempt> attempts = engine.attempts(name);
+        if (attempts.isEmpty() && engine.operation(name) == null) {
+            throw new SequencerException("No operation is named '" + name
+                    + "', in the registry or in the history; see status() for the names this Sequencer knows");
+        }
+        return attempts;
+    }
+
+    /**
+     * Migrations (Flyway's {@code info}) and operations together, what {@code flyway info} is to migrations: first
+     * what ran, in the order it ran; then what would run, in the order a run would run it (the dry-run plan); then what
+     * waits, and migrations Flyway will not apply. History names no registry knows are listed as {@code unknown}.
+     */
+    public List<InfoEntry> info() {
+        return new InfoReport(engine).entries(flyway.configuration().load().info());
     }
 
     /**
@@ -208,7 +251,7 @@ public final class Sequencer implements AutoCloseable {
      * not close this Sequencer.
      */
     public Worker worker() {
-        return async.worker();
+        return engine.backend().worker();
     }
 
     /**
@@ -216,17 +259,21 @@ public final class Sequencer implements AutoCloseable {
      * {@code dueAt} ({@code null}: now) has come; returns its id in {@code <prefix>deferred_tasks}.
      */
     public String defer(String alias, String jsonPayload, Instant dueAt) {
-        return async.defer(alias, jsonPayload, dueAt);
-    }
-
-    /** Hands a {@link OperationStatus#lost() lost} operation to the workers again, under the Sequencer lock. */
-    public void redispatch(String operation) {
-        async.redispatch(operation);
+        return engine.backend().defer(alias, jsonPayload, dueAt);
     }
 
     /**
-     * Every operation of the registry with its current state, in order. A {@code dispatched} operation whose task is
-     * gone from {@code <prefix>scheduled_tasks} is reported {@link OperationStatus#lost() lost}.
+     * Hands a {@link OperationStatus#lost() lost} operation to the workers again, under the Sequencer lock; refused
+     * while a worker is running it.
+     */
+    public void redispatch(String operation) {
+        engine.backend().redispatch(operation);
+    }
+
+    /**
+     * Every operation of the registry with its current state, in order, and whether the next run would execute it. A
+     * {@code dispatched} operation whose task is gone from {@code <prefix>scheduled_tasks} is reported
+     * {@link OperationStatus#lost() lost}.
      */
     public List<OperationStatus> status() {
         return engine.status();
@@ -235,9 +282,7 @@ public final class Sequencer implements AutoCloseable {
     /** Closes the connection pool this Sequencer created, if any. */
     @Override
     public void close() {
-        if (ownedPool != null) {
-            ownedPool.close();
-        }
+        runtime.close();
     }
 
     /** Configures a {@link Sequencer}; later calls override earlier ones. */
@@ -298,7 +343,7 @@ public final class Sequencer implements AutoCloseable {
 
         /** Adds the registries listed in {@code META-INF/services/dev.sequencer.OperationRegistry}. */
         public Builder discoverRegistries() {
-            for (OperationRegistry r : dev.sequencer.internal.registry.RegistryDiscovery.discover(classLoader)) {
+            for (OperationRegistry r : RegistryDiscovery.discover(classLoader)) {
                 registry.addAll(r.operations());
                 deferred.addAll(r.deferredHandlers());
             }
@@ -354,33 +399,15 @@ public final class Sequencer implements AutoCloseable {
                                 + " (system property, SEQUENCER_URL environment variable or sequencer.properties), or pass a"
                                 + " DataSource");
             }
-            List<OperationDescriptor> operations =
-                    new ArrayList<>(new java.util.LinkedHashSet<>(registry)); // a registry added twice
-            operations.sort(java.util.Comparator.comparing(OperationDescriptor::timestamp)
-                    .thenComparing(OperationDescriptor::name));
-            List<SequencerListener> all = new ArrayList<>(listeners);
-            ServiceLoader.load(SequencerListener.class, classLoader).forEach(all::add);
+            List<SequencerListener> allListeners = new ArrayList<>(listeners);
+            ServiceLoader.load(SequencerListener.class, classLoader).forEach(allListeners::add);
             List<ExecutionGuard> allGuards = new ArrayList<>(guards);
             ServiceLoader.load(ExecutionGuard.class, classLoader).forEach(allGuards::add);
-            var guarded = dev.sequencer.internal.guard.Guards.of(settings, allGuards);
-            ConnectionPool pool = dataSource == null ? ConnectionPool.create(settings) : null;
-            try {
-                Engine engine = new Engine(
-                        settings,
-                        pool != null ? pool : dataSource,
-                        operations,
-                        operationFactory,
-                        new Listeners(all),
-                        guarded);
-                AsyncBackend async = new AsyncBackend(engine, deferred);
-                engine.dispatcher(async);
-                return new Sequencer(async, engine, strategy, pool, classLoader, flywayCustomizer);
-            } catch (RuntimeException e) {
-                if (pool != null) {
-                    pool.close();
-                }
-                throw e;
-            }
+            SequencerRuntime runtime = SequencerRuntime.create(
+                    settings,
+                    new SequencerRuntime.Parts(
+                            dataSource, registry, deferred, operationFactory, allListeners, allGuards));
+            return new Sequencer(runtime, strategy, classLoader, flywayCustomizer);
         }
     }
 }

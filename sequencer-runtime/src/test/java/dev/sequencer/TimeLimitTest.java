@@ -60,27 +60,26 @@ class TimeLimitTest {
         TestDatabase db = database.fresh();
         boolean postgres = db.name().equals("postgresql");
         String sleep = postgres ? "select pg_sleep(120)" : "select sleep(120)";
+        List<OperationDescriptor> ops = new java.util.ArrayList<>();
         for (boolean transactional : List.of(true, false)) {
-            String suffix = transactional ? "tx_sleeper" : "plain_sleeper";
-            dev.sequencer.support.TestOperations.Builder op = builder("2024_01_01_000000", suffix, () -> ctx -> {
-                        try (var s = ctx.connection().createStatement()) {
-                            s.execute(sleep);
-                        }
-                    })
-                    .policy(limit(Duration.ofMillis(500)));
-            if (!transactional) {
-                op.nonTransactional();
-            }
-            try (Sequencer sequencer = over(db, "basic", List.of(op.build())).load()) {
-                assertThrows(OperationFailedException.class, sequencer::process);
-            }
-            String running = postgres
-                    ? "select count(*) from pg_stat_activity where state = 'active' and query = '" + sleep + "'"
-                    : "select count(*) from information_schema.processlist where info = '" + sleep + "'";
-            await(
-                    "the server stops running " + sleep + " of the " + suffix,
-                    Duration.ofSeconds(20),
-                    () -> db.count(running) == 0);
+            dev.sequencer.support.TestOperations.Builder op = builder(
+                            "2024_01_01_000000", transactional ? "tx_sleeper" : "plain_sleeper", () -> ctx -> {
+                                try (var s = ctx.connection().createStatement()) {
+                                    s.execute(sleep);
+                                }
+                            })
+                    .policy(new OperationPolicy(1, List.of(), Duration.ofMillis(500), true, List.of()));
+            ops.add(transactional ? op.build() : op.nonTransactional().build());
         }
+        try (Sequencer sequencer = over(db, "basic", ops).load()) {
+            RunReport run = sequencer.process(); // both allowed to fail: the run goes on past the first
+            assertEquals(
+                    List.of(RunReport.Outcome.FAILED, RunReport.Outcome.FAILED),
+                    run.operations().stream().map(RunReport.Step::outcome).toList());
+        }
+        String running = postgres
+                ? "select count(*) from pg_stat_activity where state = 'active' and query = '" + sleep + "'"
+                : "select count(*) from information_schema.processlist where info = '" + sleep + "'";
+        await("the server stops running " + sleep, Duration.ofSeconds(20), () -> db.count(running) == 0);
     }
 }

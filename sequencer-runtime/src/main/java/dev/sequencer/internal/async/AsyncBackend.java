@@ -14,7 +14,7 @@ import dev.sequencer.OperationState;
 import dev.sequencer.SequencerException;
 import dev.sequencer.Worker;
 import dev.sequencer.internal.engine.AsyncBridge;
-import dev.sequencer.internal.engine.Dispatcher;
+import dev.sequencer.internal.engine.Backend;
 import dev.sequencer.internal.engine.Engine;
 import dev.sequencer.internal.engine.Execution;
 import dev.sequencer.internal.engine.Transactions;
@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * {@value #DEFERRED_TASK} (instance = deferred task id, data = the JSON payload). Everything is created lazily, so
  * nothing touches the database before it is used.
  */
-public final class AsyncBackend implements Dispatcher {
+public final class AsyncBackend implements Backend {
 
     static final String OPERATION_TASK = "sequencer-operation";
     static final String DEFERRED_TASK = "sequencer-deferred";
@@ -147,7 +147,7 @@ public final class AsyncBackend implements Dispatcher {
         }
     }
 
-    /** Stores a deferred task for the handler of {@code alias}, due at {@code dueAt}; returns its id. */
+    @Override
     public String defer(String alias, String jsonPayload, Instant dueAt) {
         Objects.requireNonNull(jsonPayload, "jsonPayload");
         if (!deferred.containsKey(alias)) {
@@ -187,6 +187,7 @@ public final class AsyncBackend implements Dispatcher {
      * by hand): a second copy would run. The new {@code dispatched} row is written while that row is locked, so a
      * worker that claims the old attempt afterwards finds the newer one and gives up.
      */
+    @Override
     public void redispatch(String name) {
         OperationDescriptor op = engine.operation(name);
         if (op == null) {
@@ -237,6 +238,7 @@ public final class AsyncBackend implements Dispatcher {
      * yet waits for the first run to create them (creating them itself would leave Flyway a non-empty schema without
      * its history table, which Flyway refuses to migrate).
      */
+    @Override
     public Worker worker() {
         return new AsyncWorker(this);
     }

@@ -3,11 +3,11 @@ package dev.sequencer.internal.config;
 import static dev.sequencer.internal.config.SettingKeys.*;
 
 import dev.sequencer.ConfigurationException;
+import dev.sequencer.ExecutionStrategy;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -41,11 +41,12 @@ public record SequencerSettings(
         Duration deferredRetryDelay,
         int asyncTaskAttempts,
         Duration asyncTaskRetryDelay,
-        Duration connectionTimeout) {
+        Duration connectionTimeout,
+        boolean validateOnRun,
+        List<String> validateIgnoreUnknown) {
 
     private static final Logger LOG = LoggerFactory.getLogger(SequencerSettings.class);
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,39}");
-    public static final Set<String> STRATEGIES = Set.of("command", "migration");
     public static final List<String> ORCHESTRATORS = List.of("sequential", "transactional-batch", "parallel");
 
     /** Validates {@code values}; unknown {@code sequencer.*} keys are logged as likely typos. */
@@ -61,13 +62,8 @@ public record SequencerSettings(
                                 .orElse("; known keys: " + ALL));
             }
         }
-        String strategy = v.getOrDefault(STRATEGY, "command").toLowerCase(java.util.Locale.ROOT);
-        if (!STRATEGIES.contains(strategy)) {
-            throw new ConfigurationException(
-                    STRATEGY,
-                    STRATEGY + " is '" + v.get(STRATEGY)
-                            + "', which is not a strategy; use 'command' (the default) or 'migration'");
-        }
+        String strategy =
+                ExecutionStrategy.named(v.getOrDefault(STRATEGY, "command")).name();
         String prefix = v.getOrDefault(TABLE_PREFIX, "sequencer_");
         if (!IDENTIFIER.matcher(prefix).matches()) {
             throw new ConfigurationException(
@@ -116,7 +112,9 @@ public record SequencerSettings(
                 duration(v, ASYNC_DEFERRED_RETRY_DELAY, Duration.ofSeconds(10)),
                 positiveInt(v, ASYNC_TASK_ATTEMPTS, 10),
                 duration(v, ASYNC_TASK_RETRY_DELAY, Duration.ofSeconds(30)),
-                duration(v, CONNECTION_TIMEOUT, Duration.ofSeconds(30)));
+                duration(v, CONNECTION_TIMEOUT, Duration.ofSeconds(30)),
+                bool(v, VALIDATE_ON_RUN, true),
+                list(v.getOrDefault(VALIDATE_IGNORE_UNKNOWN, "")));
     }
 
     /** The defaults, with no URL. */

@@ -29,6 +29,8 @@ public final class SettingKeys {
     public static final String ASYNC_TASK_ATTEMPTS = "sequencer.async.task-attempts";
     public static final String ASYNC_TASK_RETRY_DELAY = "sequencer.async.task-retry-delay";
     public static final String CONNECTION_TIMEOUT = "sequencer.connection-timeout";
+    public static final String VALIDATE_ON_RUN = "sequencer.validate-on-run";
+    public static final String VALIDATE_IGNORE_UNKNOWN = "sequencer.validate.ignore-unknown";
 
     /** The test kit's family ({@code sequencer.test.url}, ...): read by the test kit, never by the runtime. */
     public static final String TEST_PREFIX = "sequencer.test.";
@@ -57,7 +59,9 @@ public final class SettingKeys {
             ASYNC_DEFERRED_RETRY_DELAY,
             ASYNC_TASK_ATTEMPTS,
             ASYNC_TASK_RETRY_DELAY,
-            CONNECTION_TIMEOUT);
+            CONNECTION_TIMEOUT,
+            VALIDATE_ON_RUN,
+            VALIDATE_IGNORE_UNKNOWN);
 
     private SettingKeys() {}
 }

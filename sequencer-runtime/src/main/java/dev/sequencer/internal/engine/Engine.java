@@ -2,12 +2,15 @@ package dev.sequencer.internal.engine;
 
 import dev.sequencer.ConfigurationException;
 import dev.sequencer.GuardBlockedException;
+import dev.sequencer.HistoryValidationException;
 import dev.sequencer.LockTimeoutException;
+import dev.sequencer.OperationAttempt;
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationFactory;
 import dev.sequencer.OperationState;
 import dev.sequencer.OperationStatus;
 import dev.sequencer.SequencerException;
+import dev.sequencer.ValidationResult;
 import dev.sequencer.internal.config.SequencerSettings;
 import dev.sequencer.internal.guard.Guards;
 import dev.sequencer.internal.lock.SequencerLock;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -41,9 +45,11 @@ public final class Engine {
     private final Listeners listeners;
     private final Guards guards;
     private final String owner;
+    private final HistoryValidation validation;
     private volatile OperationStore store;
     private volatile Dialect dialect;
-    private volatile Dispatcher dispatcher;
+    private final Function<Engine, Backend> backendFactory;
+    private volatile Backend backend;
 
     public Engine(
             SequencerSettings settings,
@@ -51,8 +57,10 @@ public final class Engine {
             List<OperationDescriptor> registry,
             OperationFactory factory,
             Listeners listeners,
-            Guards guards) {
+            Guards guards,
+            Function<Engine, Backend> backend) {
         this.settings = settings;
+        this.backendFactory = backend;
         this.guards = guards;
         this.dataSource = dataSource;
         this.registry = List.copyOf(registry);
@@ -81,6 +89,7 @@ public final class Engine {
                                 + " configure one with Sequencer.configure().operationFactory(...)");
             }
         }
+        this.validation = new HistoryValidation(this.registry, settings.validateIgnoreUnknown());
         this.owner = HistoryRow.RUN_OWNER_PREFIX + host() + ":"
                 + ManagementFactory.getRuntimeMXBean().getPid() + ":"
                 + UUID.randomUUID().toString().substring(0, 8);
@@ -110,16 +119,18 @@ public final class Engine {
         return instantiation;
     }
 
-    /** Installs the asynchronous backend that runs hand {@code @Asynchronous} operations to. */
-    public void dispatcher(Dispatcher dispatcher) {
-        this.dispatcher = dispatcher;
-    }
-
-    Dispatcher dispatcher() {
-        if (dispatcher == null) {
-            throw new SequencerException("No asynchronous backend is installed on this engine");
+    /** The asynchronous backend, built on first use (so that nothing touches the database before then). */
+    public Backend backend() {
+        Backend b = backend;
+        if (b == null) {
+            synchronized (this) {
+                if (backend == null) {
+                    backend = backendFactory.apply(this);
+                }
+                b = backend;
+            }
         }
-        return dispatcher;
+        return b;
     }
 
     /** Whether {@code op} goes to the asynchronous backend: {@code @Asynchronous}, or {@code sequencer.async.all}. */
@@ -135,10 +146,13 @@ public final class Engine {
             lock = acquireLock(settings.lockTimeout());
             Map<String, HistoryRow> history;
             try (Connection c = dataSource.getConnection()) {
-                store().createTablesIfAbsent(c);
                 history = store().latest(c);
+                if (options.validates() && settings.validateOnRun()) {
+                    throwIfInvalid(history); // before anything is written; the lock is released below
+                }
+                store().createTablesIfAbsent(c);
             }
-            Set<String> tasks = mayBelongToTheBackend(history) ? dispatcher().operationTasks() : Set.of();
+            Set<String> tasks = mayBelongToTheBackend(history) ? backend().operationTasks() : Set.of();
             return new RunSession(this, options, lock, history, tasks, executor());
         } catch (SQLException e) {
             if (lock != null) {
@@ -156,6 +170,25 @@ public final class Engine {
         }
     }
 
+    /** The history checked against the registry, without running anything. */
+    public ValidationResult validate() {
+        return new ValidationResult(validation.problems(history()));
+    }
+
+    /** Throws {@link HistoryValidationException} when {@code sequencer.validate-on-run} is on and there are problems. */
+    public void validateBeforeRun() {
+        if (settings.validateOnRun()) {
+            throwIfInvalid(history());
+        }
+    }
+
+    private void throwIfInvalid(Map<String, HistoryRow> history) {
+        List<String> problems = validation.problems(history);
+        if (!problems.isEmpty()) {
+            throw new HistoryValidationException(problems);
+        }
+    }
+
     /** The Sequencer lock, waiting up to {@code timeout} for it. */
     public SequencerLock acquireLock(Duration timeout) throws SQLException {
         return SequencerLock.acquire(dataSource, dialect(), settings.tablePrefix(), timeout);
@@ -166,7 +199,7 @@ public final class Engine {
      * it is pending (a failed attempt waiting for its retry, or one running on a worker): only then does a run need
      * to read the backend's tasks.
      */
-    private boolean mayBelongToTheBackend(Map<String, HistoryRow> history) {
+    boolean mayBelongToTheBackend(Map<String, HistoryRow> history) {
         for (OperationDescriptor op : registry) {
             HistoryRow row = history.get(op.name());
             if (row != null
@@ -208,13 +241,22 @@ public final class Engine {
         }
     }
 
+    /** Every history row of {@code name}, oldest first, with their errors. */
+    public List<OperationAttempt> attempts(String name) {
+        try (Connection c = dataSource.getConnection()) {
+            return store().attempts(c, name);
+        } catch (SQLException e) {
+            throw new SequencerException("Cannot read the history of " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * The pending rules over the history as it is now, without holding the lock (for plans): the backend's tasks are
      * read when they matter, and a run's {@code running} row counts as interrupted only while no run holds the lock.
      */
     PendingRules rulesWithoutTheLock(boolean repeat) {
         Map<String, HistoryRow> history = history();
-        Set<String> tasks = mayBelongToTheBackend(history) ? dispatcher().operationTasks() : Set.of();
+        Set<String> tasks = mayBelongToTheBackend(history) ? backend().operationTasks() : Set.of();
         return new PendingRules(history, tasks, runsIdle(history), repeat);
     }
 
@@ -224,7 +266,7 @@ public final class Engine {
      */
     public List<OperationStatus> status() {
         // Tasks first: a worker commits completed before it removes the task, so no completed one looks lost.
-        Set<String> tasks = dispatcher().operationTasks();
+        Set<String> tasks = backend().operationTasks();
         Map<String, HistoryRow> history = history();
         PendingRules rules = new PendingRules(history, tasks, runsIdle(history), false);
         List<OperationStatus> status = new ArrayList<>();
@@ -237,7 +279,7 @@ public final class Engine {
             }
             boolean lost = row.state() == OperationState.DISPATCHED && !tasks.contains(op.name());
             String message =
-                    lost ? dispatcher().lostMessage(op.name()) : verdict.interrupted() ? verdict.why() : row.reason();
+                    lost ? backend().lostMessage(op.name()) : verdict.interrupted() ? verdict.why() : row.reason();
             status.add(new OperationStatus(
                     op.name(),
                     row.state(),

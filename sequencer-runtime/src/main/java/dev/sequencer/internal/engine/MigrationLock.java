@@ -36,11 +36,7 @@ public final class MigrationLock implements Callback {
         if (event == Event.BEFORE_MIGRATE) {
             release();
             try {
-                lock = SequencerLock.acquire(
-                        engine.dataSource(),
-                        engine.dialect(),
-                        engine.settings().tablePrefix(),
-                        engine.settings().lockTimeout());
+                lock = engine.acquireLock(engine.settings().lockTimeout());
             } catch (SQLException e) {
                 throw new SequencerException("Cannot take the Sequencer lock: " + e.getMessage(), e);
             }

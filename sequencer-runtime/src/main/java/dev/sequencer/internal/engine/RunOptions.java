@@ -1,17 +1,20 @@
 package dev.sequencer.internal.engine;
 
 import dev.sequencer.OperationDescriptor;
+import dev.sequencer.ProcessOptions;
+import dev.sequencer.internal.config.SequencerSettings;
 import java.util.Set;
 
 /**
- * What one run executes.
+ * What one run executes. Built by the named factories, one per way a run starts.
  *
- * @param trigger {@code migrate}, {@code process} or {@code flyway}, for events and messages
+ * @param trigger {@code migrate}, {@code process}, {@code execute} or {@code rollback}, for events and messages
  * @param tags only operations with one of these tags; empty means all
  * @param from only operations at or after this fourteen-digit timestamp, or {@code null}
  * @param repeat whether completed operations run again
  * @param runWhenNoMigrations whether operations run when Flyway applies no migration
  * @param inlineAsynchronous whether {@code @Asynchronous} operations run inline
+ * @param validates whether the run checks the history against the registry first
  */
 public record RunOptions(
         String trigger,
@@ -19,10 +22,39 @@ public record RunOptions(
         String from,
         boolean repeat,
         boolean runWhenNoMigrations,
-        boolean inlineAsynchronous) {
+        boolean inlineAsynchronous,
+        boolean validates) {
 
     public RunOptions {
         tags = Set.copyOf(tags);
+    }
+
+    /** {@code process(options)}: pending migrations and the selected operations. */
+    public static RunOptions process(ProcessOptions options, SequencerSettings settings) {
+        return new RunOptions(
+                "process",
+                options.tags(),
+                options.from(),
+                options.repeat(),
+                true,
+                options.sync() || settings.forceSync(),
+                true);
+    }
+
+    /** A {@code migrate} carrying the Sequencer callback: the migration strategy, or a Flyway the user runs. */
+    public static RunOptions migration(SequencerSettings settings) {
+        return new RunOptions(
+                "migrate", Set.of(), null, false, settings.runOnNoPendingMigrations(), settings.forceSync(), true);
+    }
+
+    /** {@code execute(name)}: one operation, inline, whatever its state. */
+    public static RunOptions execute() {
+        return new RunOptions("execute", Set.of(), null, true, true, true, true);
+    }
+
+    /** {@code rollback(name)}. */
+    public static RunOptions rollback() {
+        return new RunOptions("rollback", Set.of(), null, false, true, true, false);
     }
 
     /** Whether the selection (tags, from) includes {@code op}. */

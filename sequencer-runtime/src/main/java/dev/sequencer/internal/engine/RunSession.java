@@ -278,6 +278,7 @@ public final class RunSession implements AutoCloseable {
                 new HistoryRow(
                         row.id(),
                         row.name(),
+                        row.className(),
                         OperationState.FAILED,
                         row.attempts(),
                         row.attempt(),
@@ -303,7 +304,7 @@ public final class RunSession implements AutoCloseable {
         Instant start = Instant.now();
         String detail;
         try {
-            detail = engine.dispatcher().dispatch(op, attempt);
+            detail = engine.backend().dispatch(op, attempt);
         } catch (RuntimeException e) {
             failed = true;
             throw e;
@@ -464,6 +465,7 @@ public final class RunSession implements AutoCloseable {
                 new HistoryRow(
                         -1,
                         op.name(),
+                        op.className(),
                         execution.state(),
                         previous == null ? 1 : previous.attempts() + 1,
                         attempt,

@@ -8,6 +8,7 @@ import java.time.Instant;
  *
  * @param id the row id
  * @param name the operation name
+ * @param className the operation class recorded with the row, or {@code null}
  * @param state its current state
  * @param attempts how many rows the name has in all
  * @param attempt the attempt number recorded in this row
@@ -19,6 +20,7 @@ import java.time.Instant;
 public record HistoryRow(
         long id,
         String name,
+        String className,
         OperationState state,
         int attempts,
         int attempt,

@@ -1,5 +1,6 @@
 package dev.sequencer.internal.store;
 
+import dev.sequencer.OperationAttempt;
 import dev.sequencer.OperationState;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,7 +12,9 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -99,7 +102,8 @@ public final class OperationStore {
     }
 
     private String newestRows(String where) {
-        return "select o.id, o.name, o.state, o.owner, o.reason, o.started_at, o.finished_at, m.attempts, o.attempt"
+        return "select o.id, o.name, o.state, o.owner, o.reason, o.started_at, o.finished_at, m.attempts, o.attempt,"
+                + " o.class_name"
                 + " from " + operations + " o join (select name, max(id) as max_id, count(*) as attempts from "
                 + operations + where + " group by name) m on o.id = m.max_id";
     }
@@ -108,6 +112,7 @@ public final class OperationStore {
         return new HistoryRow(
                 rs.getLong(1),
                 rs.getString(2),
+                rs.getString(10),
                 OperationState.fromDb(rs.getString(3)),
                 rs.getInt(8),
                 rs.getInt(9),
@@ -115,6 +120,42 @@ public final class OperationStore {
                 rs.getString(5),
                 instant(rs.getTimestamp(6)),
                 instant(rs.getTimestamp(7)));
+    }
+
+    /** Every row of {@code name}, oldest first, each with its error row where it has one. */
+    public List<OperationAttempt> attempts(Connection c, String name) throws SQLException {
+        List<OperationAttempt> rows = new ArrayList<>();
+        if (!exists(c, operations)) {
+            return rows;
+        }
+        String sql = "select o.id, o.state, o.attempt, o.owner, o.reason, o.started_at, o.finished_at,"
+                + " e.exception_class, e.message, e.stack_trace from " + operations + " o left join " + errors
+                + " e on e.operation_id = o.id where o.name = ? order by o.id, e.id";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    if (!rows.isEmpty() && rows.get(rows.size() - 1).id() == id) {
+                        continue; // one error row per attempt; keep the first
+                    }
+                    String exceptionClass = rs.getString(8);
+                    rows.add(new OperationAttempt(
+                            id,
+                            name,
+                            OperationState.fromDb(rs.getString(2)),
+                            rs.getInt(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            instant(rs.getTimestamp(6)),
+                            instant(rs.getTimestamp(7)),
+                            exceptionClass == null
+                                    ? null
+                                    : new OperationAttempt.Error(exceptionClass, rs.getString(9), rs.getString(10))));
+                }
+            }
+        }
+        return rows;
     }
 
     /**

@@ -1,10 +1,12 @@
 package dev.sequencer.internal.engine;
 
 import dev.sequencer.OperationDescriptor;
+import dev.sequencer.Worker;
+import java.time.Instant;
 import java.util.Set;
 
-/** The asynchronous backend as a run sees it. */
-public interface Dispatcher {
+/** The asynchronous backend as the engine and the facade see it. */
+public interface Backend {
 
     /**
      * Records {@code op} {@code dispatched} (as attempt {@code attempt}) and stores its task, in one transaction: both
@@ -20,4 +22,13 @@ public interface Dispatcher {
 
     /** What {@code status()} says of a dispatched operation whose task is gone. */
     String lostMessage(String name);
+
+    /** Starts a worker in this JVM. */
+    Worker worker();
+
+    /** Stores a deferred task for the handler of {@code alias}, due at {@code dueAt}; returns its id. */
+    String defer(String alias, String jsonPayload, Instant dueAt);
+
+    /** Hands a dispatched operation whose task is lost to the workers again. */
+    void redispatch(String name);
 }

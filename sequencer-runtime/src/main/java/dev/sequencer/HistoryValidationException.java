@@ -1,0 +1,26 @@
+package dev.sequencer;
+
+import java.util.List;
+
+/**
+ * A run was refused before it touched anything because the history does not match the registry (an operation was
+ * renamed or deleted): no lock is held afterwards, no row was written and no migration applied. {@link #problems()}
+ * lists them all, each saying what to do.
+ */
+public class HistoryValidationException extends SequencerException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> problems;
+
+    public HistoryValidationException(List<String> problems) {
+        super("The operation history does not match the registry, so nothing was run (" + problems.size()
+                + (problems.size() == 1 ? " problem" : " problems") + "):\n  - " + String.join("\n  - ", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Every problem found. */
+    public List<String> problems() {
+        return problems;
+    }
+}
