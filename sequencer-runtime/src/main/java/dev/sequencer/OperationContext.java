@@ -23,4 +23,11 @@ public interface OperationContext {
 
     /** Which attempt this is, starting at 1. */
     int attempt();
+
+    /**
+     * Reports how far the operation has come, for progress bars and dashboards: {@code done} of {@code total} units
+     * (rows, files, ...), {@code total} 0 or less when unknown. Listeners receive it as
+     * {@link SequencerListener#operationProgress}; call it as often as you like, it is cheap. Does nothing by default.
+     */
+    default void progress(long done, long total) {}
 }

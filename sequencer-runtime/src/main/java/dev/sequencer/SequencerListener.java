@@ -23,6 +23,9 @@ public interface SequencerListener {
 
     default void operationCompleted(OperationEvent event) {}
 
+    /** A running operation reported its progress through {@link OperationContext#progress(long, long)}. */
+    default void operationProgress(ProgressEvent event) {}
+
     /** Recorded {@code skipped}; {@link OperationEvent#reason()} says why. */
     default void operationSkipped(OperationEvent event) {}
 

@@ -81,7 +81,7 @@ public final class AsyncBridge {
 
     /** A context over {@code connection}, for work that is not an operation's own run. */
     public OperationContext context(Connection connection, OperationDescriptor op, int attempt) {
-        return new RunContext(connection, engine.dataSource(), op, attempt);
+        return new RunContext(connection, engine.dataSource(), op, attempt, engine.listeners());
     }
 
     /** Writes rows inside a transaction that the caller does not own. */
@@ -110,7 +110,9 @@ public final class AsyncBridge {
         try {
             c.setAutoCommit(false);
             DeferredHandler instance = engine.instantiation().deferred(handler);
-            instance.handle(new RunContext(guarded.connection(), engine.dataSource(), self, attempt), payload);
+            instance.handle(
+                    new RunContext(guarded.connection(), engine.dataSource(), self, attempt, engine.listeners()),
+                    payload);
             completed.write(c);
             c.commit();
         } catch (Throwable failure) {

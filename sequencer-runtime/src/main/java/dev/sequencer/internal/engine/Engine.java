@@ -229,7 +229,7 @@ public final class Engine {
 
     /** An executor whose {@code running} rows name {@code owner} (asynchronous workers name themselves). */
     public OperationExecutor executor(String owner) {
-        return new OperationExecutor(dataSource, store(), instantiation, owner, settings.environment());
+        return new OperationExecutor(dataSource, store(), instantiation, owner, settings.environment(), listeners);
     }
 
     /** The newest history row of every operation, read without the lock (for status and plans). */

@@ -1,6 +1,7 @@
 package dev.sequencer.internal.engine;
 
 import dev.sequencer.OperationEvent;
+import dev.sequencer.ProgressEvent;
 import dev.sequencer.RunEvent;
 import dev.sequencer.SequencerListener;
 import java.util.List;
@@ -14,6 +15,9 @@ public final class Listeners implements SequencerListener {
     private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
     private final List<SequencerListener> listeners;
+
+    /** Listeners that hear nothing. */
+    public static final Listeners NONE = new Listeners(List.of());
 
     public Listeners(List<SequencerListener> listeners) {
         this.listeners = List.copyOf(listeners);
@@ -57,6 +61,11 @@ public final class Listeners implements SequencerListener {
     @Override
     public void operationCompleted(OperationEvent e) {
         each(e, SequencerListener::operationCompleted);
+    }
+
+    @Override
+    public void operationProgress(ProgressEvent e) {
+        each(e, SequencerListener::operationProgress);
     }
 
     @Override

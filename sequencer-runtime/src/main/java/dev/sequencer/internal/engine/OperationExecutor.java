@@ -27,14 +27,17 @@ public final class OperationExecutor {
     private final String owner;
     private final String environment;
     private final AttemptRecorder recorder;
+    private final Listeners listeners;
 
     public OperationExecutor(
             DataSource dataSource,
             OperationStore store,
             Instantiation instantiation,
             String owner,
-            String environment) {
+            String environment,
+            Listeners listeners) {
         this.dataSource = dataSource;
+        this.listeners = listeners;
         this.store = store;
         this.instantiation = instantiation;
         this.owner = owner;
@@ -221,6 +224,6 @@ public final class OperationExecutor {
     }
 
     RunContext context(OperationConnection connection, OperationDescriptor op, int attempt) {
-        return new RunContext(connection.connection(), dataSource, op, attempt);
+        return new RunContext(connection.connection(), dataSource, op, attempt, listeners);
     }
 }

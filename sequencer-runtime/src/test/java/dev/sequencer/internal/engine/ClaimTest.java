@@ -60,8 +60,10 @@ class ClaimTest {
                 store.createTablesIfAbsent(c);
                 dispatched = store.insert(c, Attempt.open(op, OperationState.DISPATCHED, 1, null, null, Instant.now()));
             }
-            OperationExecutor first = new OperationExecutor(ds, store, new Instantiation(null), "worker:a", null);
-            OperationExecutor second = new OperationExecutor(ds, store, new Instantiation(null), "worker:b", null);
+            OperationExecutor first =
+                    new OperationExecutor(ds, store, new Instantiation(null), "worker:a", null, Listeners.NONE);
+            OperationExecutor second =
+                    new OperationExecutor(ds, store, new Instantiation(null), "worker:b", null, Listeners.NONE);
 
             Future<Execution> a = workers.submit(() -> first.execute(op, 1, dispatched));
             assertTrue(entered.await(30, TimeUnit.SECONDS), "worker a claimed the operation and is running it");
