@@ -47,7 +47,7 @@ public final class AsyncBridge {
             LOG.info("Operation {}: another worker recorded it first; this attempt did nothing", op.name());
             return e;
         }
-        OperationEvent event = RunSession.event(op, e);
+        OperationEvent event = e.event(op);
         switch (e.outcome()) {
             case COMPLETED -> listeners.operationCompleted(event);
             case SKIPPED -> listeners.operationSkipped(event);

@@ -153,7 +153,7 @@ public final class Engine {
                 store().createTablesIfAbsent(c);
             }
             Set<String> tasks = mayBelongToTheBackend(history) ? backend().operationTasks() : Set.of();
-            return new RunSession(this, options, lock, history, tasks, executor());
+            return new RunSession(this, options, lock, Orchestration.named(settings.orchestrator()), history, tasks);
         } catch (SQLException e) {
             if (lock != null) {
                 lock.close();

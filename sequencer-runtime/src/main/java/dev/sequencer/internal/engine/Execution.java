@@ -1,5 +1,7 @@
 package dev.sequencer.internal.engine;
 
+import dev.sequencer.OperationDescriptor;
+import dev.sequencer.OperationEvent;
 import dev.sequencer.OperationHandler;
 import dev.sequencer.OperationState;
 import java.time.Duration;
@@ -63,6 +65,11 @@ public record Execution(Outcome outcome, OperationHandler handler, String reason
     /** Whether this attempt gave way to another worker and recorded nothing. */
     public boolean isSuperseded() {
         return outcome == Outcome.SUPERSEDED;
+    }
+
+    /** The listener event of this execution of {@code op}. */
+    public OperationEvent event(OperationDescriptor op) {
+        return new OperationEvent(op.name(), op, elapsed, outcome == Outcome.SKIPPED ? reason : null, error);
     }
 
     /** {@code SimpleName: message} of a failure, as recorded in the history table. */

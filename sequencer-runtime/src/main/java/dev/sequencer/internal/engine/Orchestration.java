@@ -25,33 +25,27 @@ abstract class Orchestration {
 
     private static final Logger LOG = LoggerFactory.getLogger(Orchestration.class);
 
-    final RunSession session;
-
-    Orchestration(RunSession session) {
-        this.session = session;
-    }
-
-    static Orchestration named(String name, RunSession session) {
+    /** The orchestration named {@code name} ({@code sequencer.orchestrator}, validated with the settings). */
+    static Orchestration named(String name) {
         return switch (name) {
-            case "transactional-batch" -> new TransactionalBatch(session);
-            case "parallel" -> new Parallel(session);
-            default -> new Sequential(session);
+            case "transactional-batch" -> new TransactionalBatch();
+            case "parallel" -> new Parallel();
+            default -> new Sequential();
         };
     }
 
-    /** Runs {@code due}, ordered by timestamp then name; dependents of unfinished operations stay pending. */
-    abstract void run(List<OperationDescriptor> due);
+    /**
+     * Runs {@code due}, ordered by timestamp then name, through the steps of its run; dependents of unfinished
+     * operations stay pending.
+     */
+    abstract void run(List<OperationDescriptor> due, RunSteps session);
 
     /** One after the other, each in its own transaction. */
     static final class Sequential extends Orchestration {
-        Sequential(RunSession session) {
-            super(session);
-        }
-
         @Override
-        void run(List<OperationDescriptor> due) {
+        void run(List<OperationDescriptor> due, RunSteps session) {
             for (OperationDescriptor op : due) {
-                if (session.unmetDependency(op) == null && !session.dispatchIfAsynchronous(op)) {
+                if (session.unmetDependency(op, d -> false) == null && !session.dispatchIfAsynchronous(op)) {
                     session.runOne(op);
                 }
             }
@@ -66,19 +60,15 @@ abstract class Orchestration {
      * batch; non-transactional operations run on their own before it.
      */
     static final class TransactionalBatch extends Orchestration {
-        TransactionalBatch(RunSession session) {
-            super(session);
-        }
-
         @Override
-        void run(List<OperationDescriptor> due) {
+        void run(List<OperationDescriptor> due, RunSteps session) {
             List<OperationDescriptor> batch = new ArrayList<>();
             for (OperationDescriptor op : due) {
-                if (session.unmetDependency(op) == null && session.dispatchIfAsynchronous(op)) {
+                if (session.unmetDependency(op, d -> false) == null && session.dispatchIfAsynchronous(op)) {
                     continue; // dispatched in a transaction of its own, outside the batch
                 }
                 if (!op.transactional()) {
-                    if (session.unmetDependency(op) == null) {
+                    if (session.unmetDependency(op, d -> false) == null) {
                         session.runOne(op);
                     }
                 } else {
@@ -86,20 +76,20 @@ abstract class Orchestration {
                 }
             }
             if (!batch.isEmpty()) {
-                runBatch(batch);
+                runBatch(batch, session);
             }
         }
 
         /** One operation's part of the batch, in run order. */
         private record Ran(OperationDescriptor op, int attempt, OperationExecutor.InBatch result, Execution booked) {}
 
-        private void runBatch(List<OperationDescriptor> batch) {
+        private void runBatch(List<OperationDescriptor> batch, RunSteps session) {
             OperationExecutor executor = session.executor();
             List<Ran> ran = new ArrayList<>();
             Set<String> completedInBatch = new HashSet<>();
             Connection c;
             try {
-                c = session.engine().dataSource().getConnection();
+                c = session.dataSource().getConnection();
             } catch (SQLException e) {
                 throw new SequencerException(
                         "The transactional batch cannot start: no connection: " + e.getMessage() + " (nothing ran)", e);
@@ -129,8 +119,9 @@ abstract class Orchestration {
                                 op.name(),
                                 ran.size() + 1);
                         Execution recorded = executor.recordBatchFailure(op, attempt, result);
-                        bookAllowedFailures(ran);
-                        session.finish(op, recorded, attempt); // throws: it may not fail
+                        bookAllowedFailures(ran, session);
+                        session.book(op, recorded, attempt);
+                        session.fail(List.of(new RunSteps.Failed(op, recorded))); // it may not fail: throws
                         return;
                     }
                 }
@@ -142,17 +133,17 @@ abstract class Orchestration {
                 Transactions.close(c, batchFailure);
             }
             if (batchFailure != null) {
-                failAll(ran, batchFailure);
+                failAll(ran, batchFailure, session);
                 return;
             }
-            List<RunSession.Failed> failures = new ArrayList<>();
+            List<RunSteps.Failed> failures = new ArrayList<>();
             for (Ran r : ran) {
                 if (r.booked().outcome() == Execution.Outcome.COMPLETED
                         && r.result().call() != null) {
                     r.result().call().completed();
                 }
                 if (session.book(r.op(), r.booked(), r.attempt())) {
-                    failures.add(new RunSession.Failed(r.op(), r.booked()));
+                    failures.add(new RunSteps.Failed(r.op(), r.booked()));
                 }
             }
             if (!failures.isEmpty()) {
@@ -160,7 +151,7 @@ abstract class Orchestration {
             }
         }
 
-        private void bookAllowedFailures(List<Ran> ran) {
+        private void bookAllowedFailures(List<Ran> ran, RunSteps session) {
             for (Ran r : ran) {
                 if (r.booked().outcome() == Execution.Outcome.FAILED) {
                     session.book(r.op(), r.booked(), r.attempt());
@@ -169,8 +160,8 @@ abstract class Orchestration {
         }
 
         /** The batch's commit (or its database) failed: every operation of it is recorded failed with that cause. */
-        private void failAll(List<Ran> ran, Throwable cause) {
-            List<RunSession.Failed> failures = new ArrayList<>();
+        private void failAll(List<Ran> ran, Throwable cause, RunSteps session) {
+            List<RunSteps.Failed> failures = new ArrayList<>();
             for (Ran r : ran) {
                 Execution booked = r.booked();
                 if (booked.outcome() != Execution.Outcome.FAILED) {
@@ -185,14 +176,13 @@ abstract class Orchestration {
                     booked = session.executor().recordBatchFailure(r.op(), r.attempt(), failedInBatch);
                 }
                 session.book(r.op(), booked, r.attempt());
-                failures.add(new RunSession.Failed(r.op(), booked));
+                failures.add(new RunSteps.Failed(r.op(), booked));
             }
             if (failures.isEmpty()) {
-                session.failedWithoutAnOperation();
-                throw new SequencerException(
+                session.abort(new SequencerException(
                         "The transactional batch failed: " + Execution.message(cause)
                                 + " (nothing of the batch was committed; run again)",
-                        cause);
+                        cause));
             }
             session.fail(failures);
         }
@@ -205,13 +195,9 @@ abstract class Orchestration {
      * ends the run: each failure is reported, and every rollbackable operation the run completed is undone.
      */
     static final class Parallel extends Orchestration {
-        Parallel(RunSession session) {
-            super(session);
-        }
-
         @Override
-        void run(List<OperationDescriptor> due) {
-            int threads = session.engine().settings().orchestratorThreads();
+        void run(List<OperationDescriptor> due, RunSteps session) {
+            int threads = session.threads();
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "sequencer-parallel");
                 t.setDaemon(true);
@@ -221,7 +207,7 @@ abstract class Orchestration {
                 List<OperationDescriptor> remaining = new ArrayList<>(due);
                 while (true) {
                     List<OperationDescriptor> ready = remaining.stream()
-                            .filter(op -> session.unmetDependency(op) == null)
+                            .filter(op -> session.unmetDependency(op, d -> false) == null)
                             .toList();
                     if (ready.isEmpty()) {
                         return;
@@ -230,28 +216,28 @@ abstract class Orchestration {
                     List<OperationDescriptor> wave = ready.stream()
                             .filter(op -> !session.dispatchIfAsynchronous(op))
                             .toList();
-                    runWave(pool, wave);
+                    runWave(pool, wave, session);
                 }
             } finally {
                 pool.shutdownNow();
             }
         }
 
-        private void runWave(ExecutorService pool, List<OperationDescriptor> wave) {
-            Map<OperationDescriptor, Future<RunSession.Attempted>> futures = new LinkedHashMap<>();
-            Map<OperationDescriptor, List<RunSession.Attempted>> retried = new LinkedHashMap<>();
+        private void runWave(ExecutorService pool, List<OperationDescriptor> wave, RunSteps session) {
+            Map<OperationDescriptor, Future<Retries.Attempted>> futures = new LinkedHashMap<>();
+            Map<OperationDescriptor, List<Retries.Attempted>> retried = new LinkedHashMap<>();
             for (OperationDescriptor op : wave) {
                 session.starting(op);
                 int first = session.nextAttempt(op);
-                List<RunSession.Attempted> retries = new ArrayList<>();
+                List<Retries.Attempted> retries = new ArrayList<>();
                 retried.put(op, retries);
                 futures.put(op, pool.submit(() -> session.attempt(op, first, retries::add)));
             }
-            List<RunSession.Failed> failures = new ArrayList<>();
+            List<RunSteps.Failed> failures = new ArrayList<>();
             List<Throwable> unrecorded = new ArrayList<>();
-            for (Map.Entry<OperationDescriptor, Future<RunSession.Attempted>> entry : futures.entrySet()) {
+            for (Map.Entry<OperationDescriptor, Future<Retries.Attempted>> entry : futures.entrySet()) {
                 OperationDescriptor op = entry.getKey();
-                RunSession.Attempted last;
+                Retries.Attempted last;
                 try {
                     last = entry.getValue().get();
                 } catch (ExecutionException e) {
@@ -259,14 +245,14 @@ abstract class Orchestration {
                     continue;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    session.failedWithoutAnOperation();
-                    throw new SequencerException("Interrupted while parallel operations were running");
+                    session.abort(new SequencerException("Interrupted while parallel operations were running"));
+                    return;
                 }
-                for (RunSession.Attempted attempt : retried.get(op)) {
+                for (Retries.Attempted attempt : retried.get(op)) {
                     session.bookRetried(op, attempt);
                 }
                 if (session.book(op, last.execution(), last.attempt())) {
-                    failures.add(new RunSession.Failed(op, last.execution()));
+                    failures.add(new RunSteps.Failed(op, last.execution()));
                 }
             }
             if (!failures.isEmpty()) {
