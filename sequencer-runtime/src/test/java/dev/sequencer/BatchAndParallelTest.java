@@ -10,9 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sequencer.support.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,6 +59,49 @@ class BatchAndParallelTest {
                 1,
                 db.count("select count(*) from sequencer_operation_errors"
                         + " where exception_class = 'java.lang.StackOverflowError'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aFailureInABatchIsRecordedWithTheTimeTheOperationStarted(TestDatabase database) {
+        TestDatabase db = database.fresh();
+        AtomicReference<Instant> began = new AtomicReference<>();
+        List<OperationDescriptor> ops = List.of(
+                op("2024_01_01_000000", "one", () -> insert("items", 1, "one")),
+                op("2024_01_02_000000", "breaks", () -> ctx -> {
+                    began.set(Instant.now());
+                    Thread.sleep(50); // a failure some time after the start, so a wrong start time shows
+                    throw new IllegalStateException("breaks");
+                }));
+
+        try (Sequencer sequencer = over(db, "basic", ops)
+                .property("sequencer.orchestrator", "transactional-batch")
+                .load()) {
+            assertThrows(OperationFailedException.class, sequencer::process);
+        }
+        Instant[] recorded = startAndFinish(db, "2024_01_02_000000_breaks");
+        assertTrue(
+                !recorded[0].isAfter(began.get().plusMillis(1)),
+                "recorded start " + recorded[0] + " is when the operation began, " + began.get()
+                        + ", not when its failure was recorded");
+        assertTrue(recorded[1].isAfter(recorded[0]));
+    }
+
+    /** started_at and finished_at of the first row of {@code name}. */
+    static Instant[] startAndFinish(TestDatabase db, String name) {
+        try (Connection c = db.connect();
+                PreparedStatement ps = c.prepareStatement(
+                        "select started_at, finished_at from sequencer_operations where name = ? order by id")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Instant[] {
+                    rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()
+                };
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

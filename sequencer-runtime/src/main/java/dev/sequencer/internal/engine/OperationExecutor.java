@@ -127,7 +127,7 @@ public final class OperationExecutor {
     }
 
     /** An operation run inside a transactional batch, and its call, whose hooks run once the batch has ended. */
-    record InBatch(Execution execution, HandlerCall call) {}
+    record InBatch(Execution execution, HandlerCall call, Instant started) {}
 
     /**
      * Runs an operation inside a batch transaction the caller owns, behind a savepoint of its own: a skip or a failure
@@ -140,7 +140,7 @@ public final class OperationExecutor {
         String mismatch = environmentMismatch(op);
         if (mismatch != null) {
             store.insert(c, Attempt.ended(op, OperationState.SKIPPED, attempt, mismatch, started));
-            return new InBatch(Execution.of(OperationState.SKIPPED, null, mismatch, null, started), null);
+            return new InBatch(Execution.of(OperationState.SKIPPED, null, mismatch, null, started), null, started);
         }
         Savepoint savepoint = c.setSavepoint();
         OperationConnection guarded = OperationConnection.transactional(c, op.name(), Set.of(savepoint));
@@ -152,7 +152,7 @@ public final class OperationExecutor {
             }
             OperationState state = skip == null ? OperationState.COMPLETED : OperationState.SKIPPED;
             store.insert(c, Attempt.ended(op, state, attempt, skip, started));
-            return new InBatch(Execution.of(state, call.handler(), skip, null, started), call);
+            return new InBatch(Execution.of(state, call.handler(), skip, null, started), call, started);
         } catch (Throwable failure) {
             try {
                 c.rollback(savepoint);
@@ -166,7 +166,8 @@ public final class OperationExecutor {
                             Execution.message(failure),
                             failure,
                             Duration.between(started, Instant.now())),
-                    call);
+                    call,
+                    started);
         }
     }
 

@@ -172,7 +172,8 @@ abstract class Orchestration {
                                     Execution.message(cause),
                                     cause,
                                     booked.elapsed()),
-                            r.result().call());
+                            r.result().call(),
+                            r.result().started());
                     booked = session.executor().recordBatchFailure(r.op(), r.attempt(), failedInBatch);
                 }
                 session.book(r.op(), booked, r.attempt());
