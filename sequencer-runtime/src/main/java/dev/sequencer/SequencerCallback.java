@@ -1,6 +1,6 @@
 package dev.sequencer;
 
-import dev.sequencer.internal.engine.MigrationInterleaver;
+import dev.sequencer.internal.flyway.MigrationInterleaver;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.callback.Callback;

@@ -72,6 +72,11 @@ class InterruptedAttemptTest {
         assertEquals(List.of("running"), db.states(LONG));
 
         try (Sequencer sequencer = RunMain.sequencer(db.url())) {
+            // The database releases the killed run's lock once it notices its connection is gone.
+            await(
+                    "the killed run's lock is released",
+                    Duration.ofSeconds(30),
+                    () -> sequencer.status().get(0).pending());
             assertInterruptedIsPendingAndRerunClosesItOut(db, sequencer);
         }
     }

@@ -9,7 +9,7 @@ import dev.sequencer.internal.async.AsyncBackend;
 import dev.sequencer.internal.config.ConnectionPool;
 import dev.sequencer.internal.config.SequencerSettings;
 import dev.sequencer.internal.engine.Engine;
-import dev.sequencer.internal.engine.Listeners;
+import dev.sequencer.internal.execution.Listeners;
 import dev.sequencer.internal.guard.Guards;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -13,11 +13,10 @@ import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationState;
 import dev.sequencer.SequencerException;
 import dev.sequencer.Worker;
-import dev.sequencer.internal.engine.AsyncBridge;
 import dev.sequencer.internal.engine.Backend;
 import dev.sequencer.internal.engine.Engine;
-import dev.sequencer.internal.engine.Execution;
-import dev.sequencer.internal.engine.Transactions;
+import dev.sequencer.internal.execution.Execution;
+import dev.sequencer.internal.execution.Transactions;
 import dev.sequencer.internal.lock.SequencerLock;
 import dev.sequencer.internal.store.Attempt;
 import dev.sequencer.internal.store.HistoryRow;
@@ -52,7 +51,7 @@ public final class AsyncBackend implements Backend {
             "dispatch:" + ManagementFactory.getRuntimeMXBean().getName();
     private final TaskRunner runner;
     private final List<Task<?>> tasks;
-    private volatile AsyncBridge bridge;
+    private volatile OperationAttempts bridge;
     private volatile JdbcCustomization customization;
     private volatile TaskTable taskTable;
     private volatile DeferredStore deferredStore;
@@ -276,9 +275,9 @@ public final class AsyncBackend implements Backend {
         return deferredStore;
     }
 
-    AsyncBridge bridge() {
+    OperationAttempts bridge() {
         if (bridge == null) {
-            bridge = new AsyncBridge(
+            bridge = new OperationAttempts(
                     engine, "worker:" + ManagementFactory.getRuntimeMXBean().getName() + ":" + UUID.randomUUID());
         }
         return bridge;

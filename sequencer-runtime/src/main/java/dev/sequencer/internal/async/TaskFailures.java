@@ -6,7 +6,7 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationState;
 import dev.sequencer.internal.config.SequencerSettings;
-import dev.sequencer.internal.engine.Execution;
+import dev.sequencer.internal.execution.Execution;
 import dev.sequencer.internal.store.Attempt;
 import dev.sequencer.internal.store.HistoryRow;
 import dev.sequencer.internal.store.OperationStore;

@@ -9,8 +9,8 @@ import dev.sequencer.OperationHandler;
 import dev.sequencer.OperationPolicy;
 import dev.sequencer.OperationState;
 import dev.sequencer.SequencerException;
-import dev.sequencer.internal.engine.Execution;
 import dev.sequencer.internal.engine.PendingRules;
+import dev.sequencer.internal.execution.Execution;
 import dev.sequencer.internal.store.HistoryRow;
 import dev.sequencer.internal.store.OperationStore;
 import java.sql.Connection;
@@ -117,7 +117,8 @@ final class TaskRunner {
         }
         int attempt = row.attempt() + 1;
         Throwable failure = backend.bridge()
-                .runDeferred(
+                .deferredAttempt()
+                .run(
                         descriptor,
                         descriptor(row.alias(), id, descriptor.className()),
                         attempt,

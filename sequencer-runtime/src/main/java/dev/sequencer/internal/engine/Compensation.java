@@ -3,6 +3,8 @@ package dev.sequencer.internal.engine;
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationFailedException;
 import dev.sequencer.Rollbackable;
+import dev.sequencer.internal.execution.Execution;
+import dev.sequencer.internal.execution.OperationRollback;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;

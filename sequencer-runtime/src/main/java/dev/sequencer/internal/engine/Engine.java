@@ -12,6 +12,9 @@ import dev.sequencer.OperationStatus;
 import dev.sequencer.SequencerException;
 import dev.sequencer.ValidationResult;
 import dev.sequencer.internal.config.SequencerSettings;
+import dev.sequencer.internal.execution.Instantiation;
+import dev.sequencer.internal.execution.Listeners;
+import dev.sequencer.internal.execution.OperationExecutor;
 import dev.sequencer.internal.guard.Guards;
 import dev.sequencer.internal.lock.SequencerLock;
 import dev.sequencer.internal.store.Dialect;
@@ -111,11 +114,11 @@ public final class Engine {
         return byName.get(name);
     }
 
-    Listeners listeners() {
+    public Listeners listeners() {
         return listeners;
     }
 
-    Instantiation instantiation() {
+    public Instantiation instantiation() {
         return instantiation;
     }
 

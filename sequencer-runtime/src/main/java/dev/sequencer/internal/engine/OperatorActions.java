@@ -3,6 +3,7 @@ package dev.sequencer.internal.engine;
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationState;
 import dev.sequencer.SequencerException;
+import dev.sequencer.internal.execution.Transactions;
 import dev.sequencer.internal.lock.SequencerLock;
 import dev.sequencer.internal.store.Attempt;
 import dev.sequencer.internal.store.HistoryRow;

@@ -2,6 +2,9 @@ package dev.sequencer.internal.engine;
 
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.SequencerException;
+import dev.sequencer.internal.execution.Execution;
+import dev.sequencer.internal.execution.OperationExecutor;
+import dev.sequencer.internal.execution.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -138,9 +141,8 @@ abstract class Orchestration {
             }
             List<RunSteps.Failed> failures = new ArrayList<>();
             for (Ran r : ran) {
-                if (r.booked().outcome() == Execution.Outcome.COMPLETED
-                        && r.result().call() != null) {
-                    r.result().call().completed();
+                if (r.booked().outcome() == Execution.Outcome.COMPLETED) {
+                    r.result().completed();
                 }
                 if (session.book(r.op(), r.booked(), r.attempt())) {
                     failures.add(new RunSteps.Failed(r.op(), r.booked()));
@@ -165,15 +167,7 @@ abstract class Orchestration {
             for (Ran r : ran) {
                 Execution booked = r.booked();
                 if (booked.outcome() != Execution.Outcome.FAILED) {
-                    OperationExecutor.InBatch failedInBatch = new OperationExecutor.InBatch(
-                            new Execution(
-                                    Execution.Outcome.FAILED,
-                                    booked.handler(),
-                                    Execution.message(cause),
-                                    cause,
-                                    booked.elapsed()),
-                            r.result().call(),
-                            r.result().started());
+                    OperationExecutor.InBatch failedInBatch = r.result().failedBy(cause);
                     booked = session.executor().recordBatchFailure(r.op(), r.attempt(), failedInBatch);
                 }
                 session.book(r.op(), booked, r.attempt());

@@ -2,6 +2,8 @@ package dev.sequencer.internal.engine;
 
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.SequencerException;
+import dev.sequencer.internal.execution.Execution;
+import dev.sequencer.internal.execution.OperationExecutor;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.slf4j.Logger;

@@ -7,6 +7,8 @@ import dev.sequencer.RunReport;
 import dev.sequencer.RunReport.Kind;
 import dev.sequencer.RunReport.Outcome;
 import dev.sequencer.RunReport.Step;
+import dev.sequencer.internal.execution.Execution;
+import dev.sequencer.internal.execution.Listeners;
 import dev.sequencer.internal.store.HistoryRow;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,8 @@
 package dev.sequencer.internal.engine;
 
 import dev.sequencer.OperationDescriptor;
+import dev.sequencer.internal.execution.Execution;
+import dev.sequencer.internal.execution.OperationExecutor;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;

@@ -17,13 +17,13 @@ import org.flywaydb.core.api.MigrationVersion;
  * @param current the schema version before the migrate, or {@code null} for an empty schema
  * @param left the migrations left unapplied, oldest first
  */
-record UnappliedMigrations(MigrationVersion current, List<Left> left) {
+public record UnappliedMigrations(MigrationVersion current, List<Left> left) {
 
     /** No migration is left unapplied, and the schema version is unknown. */
-    static final UnappliedMigrations NONE = new UnappliedMigrations(null, List.of());
+    public static final UnappliedMigrations NONE = new UnappliedMigrations(null, List.of());
 
     /** One migration left unapplied, and why (Flyway's state, for example {@code Above Target}). */
-    record Left(MigrationVersion version, String description, String state) {
+    public record Left(MigrationVersion version, String description, String state) {
         @Override
         public String toString() {
             return "V" + version + " " + description + " (" + state.toLowerCase(java.util.Locale.ROOT) + ")";
@@ -31,7 +31,7 @@ record UnappliedMigrations(MigrationVersion current, List<Left> left) {
     }
 
     /** Reads them from Flyway's {@code info}. */
-    static UnappliedMigrations of(MigrationInfoService info) {
+    public static UnappliedMigrations of(MigrationInfoService info) {
         List<Left> left = new ArrayList<>();
         for (MigrationInfo m : info.all()) {
             MigrationState state = m.getState();
@@ -45,7 +45,7 @@ record UnappliedMigrations(MigrationVersion current, List<Left> left) {
     }
 
     /** The unapplied migration that {@code op} must wait for, or {@code null}. */
-    Left blocking(OperationDescriptor op) {
+    public Left blocking(OperationDescriptor op) {
         for (Left m : left) {
             if (op.afterMigration() != null) {
                 if (MigrationVersion.fromVersion(op.afterMigration()).equals(m.version())) {

@@ -1,4 +1,4 @@
-package dev.sequencer.internal.engine;
+package dev.sequencer.internal.execution;
 
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationState;
@@ -126,8 +126,43 @@ public final class OperationExecutor {
         return done;
     }
 
-    /** An operation run inside a transactional batch, and its call, whose hooks run once the batch has ended. */
-    record InBatch(Execution execution, HandlerCall call, Instant started) {}
+    /** An operation run inside a transactional batch; its hooks run once the batch has ended. */
+    public static final class InBatch {
+        private final Execution execution;
+        private final HandlerCall call;
+        private final Instant started;
+
+        InBatch(Execution execution, HandlerCall call, Instant started) {
+            this.execution = execution;
+            this.call = call;
+            this.started = started;
+        }
+
+        /** How it ended inside the batch (not committed yet). */
+        public Execution execution() {
+            return execution;
+        }
+
+        /** The same operation, failed by {@code cause} (the batch it ran in failed). */
+        public InBatch failedBy(Throwable cause) {
+            return new InBatch(
+                    new Execution(
+                            Execution.Outcome.FAILED,
+                            execution.handler(),
+                            Execution.message(cause),
+                            cause,
+                            execution.elapsed()),
+                    call,
+                    started);
+        }
+
+        /** Tells the operation it completed, once the batch has committed. */
+        public void completed() {
+            if (call != null) {
+                call.completed();
+            }
+        }
+    }
 
     /**
      * Runs an operation inside a batch transaction the caller owns, behind a savepoint of its own: a skip or a failure
@@ -135,7 +170,7 @@ public final class OperationExecutor {
      * batch transaction (not committed); a failure is returned, not recorded: the caller decides whether the whole
      * batch rolls back, then records it. Retries and time limits do not apply inside a batch.
      */
-    InBatch executeInBatch(Connection c, OperationDescriptor op, int attempt) throws SQLException {
+    public InBatch executeInBatch(Connection c, OperationDescriptor op, int attempt) throws SQLException {
         Instant started = Instant.now();
         String mismatch = environmentMismatch(op);
         if (mismatch != null) {
@@ -172,10 +207,8 @@ public final class OperationExecutor {
     }
 
     /** Records a failed attempt that ran inside a batch (after the batch, or its savepoint, was rolled back). */
-    Execution recordBatchFailure(OperationDescriptor op, int attempt, InBatch failed) {
-        Instant started = Instant.now().minus(failed.execution().elapsed());
-        return recorder.failed(
-                op, attempt, started, failed.call(), failed.execution().error());
+    public Execution recordBatchFailure(OperationDescriptor op, int attempt, InBatch failed) {
+        return recorder.failed(op, attempt, failed.started, failed.call, failed.execution.error());
     }
 
     /**

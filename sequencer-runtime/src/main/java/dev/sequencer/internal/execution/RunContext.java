@@ -1,4 +1,4 @@
-package dev.sequencer.internal.engine;
+package dev.sequencer.internal.execution;
 
 import dev.sequencer.OperationContext;
 import dev.sequencer.OperationDescriptor;
@@ -10,7 +10,7 @@ import java.time.Instant;
 import javax.sql.DataSource;
 
 /** The {@link OperationContext} handed to an operation; its progress goes to the listeners. */
-final class RunContext implements OperationContext {
+public final class RunContext implements OperationContext {
 
     private final Connection connection;
     private final DataSource dataSource;
@@ -19,7 +19,7 @@ final class RunContext implements OperationContext {
     private final SequencerListener listeners;
     private final Instant started = Instant.now();
 
-    RunContext(
+    public RunContext(
             Connection connection,
             DataSource dataSource,
             OperationDescriptor descriptor,

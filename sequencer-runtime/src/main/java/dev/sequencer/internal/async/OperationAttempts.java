@@ -1,7 +1,5 @@
-package dev.sequencer.internal.engine;
+package dev.sequencer.internal.async;
 
-import dev.sequencer.DeferredDescriptor;
-import dev.sequencer.DeferredHandler;
 import dev.sequencer.OperationContext;
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationEvent;
@@ -9,6 +7,11 @@ import dev.sequencer.OperationHandler;
 import dev.sequencer.ScheduledOperation;
 import dev.sequencer.SequencerException;
 import dev.sequencer.SequencerListener;
+import dev.sequencer.internal.engine.Engine;
+import dev.sequencer.internal.execution.DeferredAttempt;
+import dev.sequencer.internal.execution.Execution;
+import dev.sequencer.internal.execution.OperationExecutor;
+import dev.sequencer.internal.execution.RunContext;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,15 +23,15 @@ import org.slf4j.LoggerFactory;
  * operation exactly as a synchronous run does ({@link OperationExecutor}, same listener events), and a dispatch asks a
  * {@link ScheduledOperation} when it is due.
  */
-public final class AsyncBridge {
+public final class OperationAttempts {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AsyncBridge.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OperationAttempts.class);
 
     private final Engine engine;
     private final OperationExecutor executor;
 
     /** @param owner who writes {@code running} rows of non-transactional operations; never starts with {@code run:} */
-    public AsyncBridge(Engine engine, String owner) {
+    public OperationAttempts(Engine engine, String owner) {
         this.engine = engine;
         this.executor = engine.executor(owner);
     }
@@ -84,43 +87,8 @@ public final class AsyncBridge {
         return new RunContext(connection, engine.dataSource(), op, attempt, engine.listeners());
     }
 
-    /** Writes rows inside a transaction that the caller does not own. */
-    public interface Rows {
-        void write(Connection c) throws Exception;
-    }
-
-    /**
-     * One attempt of a deferred handler, by the protocol every operation follows: the handler's work and
-     * {@code completed} (the update of its task row) commit together; whatever the handler throws, an {@link Error}
-     * included, the transaction is rolled back first and the failure returned, for the caller to record. The handler
-     * sees a connection that refuses to end the transaction ({@link OperationConnection}).
-     *
-     * @param self the descriptor standing for the task in the handler's context
-     * @return {@code null} once committed, or the failure
-     */
-    public Throwable runDeferred(
-            DeferredDescriptor handler, OperationDescriptor self, int attempt, String payload, Rows completed) {
-        Connection c;
-        try {
-            c = engine.dataSource().getConnection();
-        } catch (Exception e) {
-            return e;
-        }
-        OperationConnection guarded = OperationConnection.transactional(c, self.name(), java.util.Set.of());
-        try {
-            c.setAutoCommit(false);
-            DeferredHandler instance = engine.instantiation().deferred(handler);
-            instance.handle(
-                    new RunContext(guarded.connection(), engine.dataSource(), self, attempt, engine.listeners()),
-                    payload);
-            completed.write(c);
-            c.commit();
-        } catch (Throwable failure) {
-            Transactions.rollBack(c, failure);
-            Transactions.close(c, failure);
-            return failure;
-        }
-        Transactions.close(c, null);
-        return null;
+    /** The protocol of one deferred handler attempt, over this engine's database and listeners. */
+    public DeferredAttempt deferredAttempt() {
+        return new DeferredAttempt(engine.dataSource(), engine.instantiation(), engine.listeners());
     }
 }

@@ -1,4 +1,4 @@
-package dev.sequencer.internal.engine;
+package dev.sequencer.internal.execution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

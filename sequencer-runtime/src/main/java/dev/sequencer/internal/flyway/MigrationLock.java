@@ -1,6 +1,7 @@
-package dev.sequencer.internal.engine;
+package dev.sequencer.internal.flyway;
 
 import dev.sequencer.SequencerException;
+import dev.sequencer.internal.engine.Engine;
 import dev.sequencer.internal.lock.SequencerLock;
 import java.sql.SQLException;
 import org.flywaydb.core.api.callback.Callback;

@@ -1,7 +1,9 @@
-package dev.sequencer.internal.engine;
+package dev.sequencer.internal.flyway;
 
 import dev.sequencer.RunReport;
 import dev.sequencer.SequencerException;
+import dev.sequencer.internal.engine.Engine;
+import dev.sequencer.internal.engine.Migrations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

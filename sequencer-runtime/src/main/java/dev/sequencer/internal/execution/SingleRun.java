@@ -1,4 +1,4 @@
-package dev.sequencer.internal.engine;
+package dev.sequencer.internal.execution;
 
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationHandler;

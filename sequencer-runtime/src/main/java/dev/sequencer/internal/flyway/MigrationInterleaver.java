@@ -1,6 +1,12 @@
-package dev.sequencer.internal.engine;
+package dev.sequencer.internal.flyway;
 
 import dev.sequencer.RunReport;
+import dev.sequencer.internal.engine.Due;
+import dev.sequencer.internal.engine.Engine;
+import dev.sequencer.internal.engine.Migrations;
+import dev.sequencer.internal.engine.RunOptions;
+import dev.sequencer.internal.engine.RunSession;
+import dev.sequencer.internal.engine.UnappliedMigrations;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,4 +1,4 @@
-package dev.sequencer.internal.engine;
+package dev.sequencer.internal.execution;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;

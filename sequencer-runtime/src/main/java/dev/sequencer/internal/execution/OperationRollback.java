@@ -1,4 +1,4 @@
-package dev.sequencer.internal.engine;
+package dev.sequencer.internal.execution;
 
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationHandler;
@@ -16,14 +16,14 @@ import org.slf4j.LoggerFactory;
  * Undoes one completed operation: calls its {@code rollback()} in a transaction together with its
  * {@code rolled_back} row. A failure leaves it {@code completed} and is returned, never thrown.
  */
-final class OperationRollback {
+public final class OperationRollback {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperationRollback.class);
 
     private final OperationExecutor executor;
     private final OperationStore store;
 
-    OperationRollback(OperationExecutor executor, OperationStore store) {
+    public OperationRollback(OperationExecutor executor, OperationStore store) {
         this.executor = executor;
         this.store = store;
     }
@@ -34,7 +34,7 @@ final class OperationRollback {
      * @return {@code rolled_back}, or {@code completed} with the error when {@code rollback()} failed or the operation
      *     is not {@link Rollbackable}
      */
-    Execution rollBack(OperationDescriptor op, OperationHandler handler, int attempt, String why) {
+    public Execution rollBack(OperationDescriptor op, OperationHandler handler, int attempt, String why) {
         Instant started = Instant.now();
         OperationHandler target;
         try {
