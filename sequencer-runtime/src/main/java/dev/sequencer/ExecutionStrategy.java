@@ -1,5 +1,6 @@
 package dev.sequencer;
 
+import java.util.Locale;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
@@ -26,7 +27,7 @@ public interface ExecutionStrategy {
      * @throws ConfigurationException naming the allowed values for any other name
      */
     static ExecutionStrategy named(String name) {
-        String normalized = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
+        String normalized = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
         return switch (normalized) {
             case "command" -> new CommandStrategy();
             case "migration" -> new MigrationStrategy();

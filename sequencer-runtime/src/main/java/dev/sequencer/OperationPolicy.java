@@ -3,6 +3,7 @@ package dev.sequencer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * How an operation is run, from its {@code @Retry}, {@code @Timeout}, {@code @AllowedToFail} and
@@ -55,7 +56,7 @@ public record OperationPolicy(
     private static boolean matches(String pattern, String value) {
         StringBuilder regex = new StringBuilder();
         for (char ch : pattern.toCharArray()) {
-            regex.append(ch == '*' ? ".*" : java.util.regex.Pattern.quote(String.valueOf(ch)));
+            regex.append(ch == '*' ? ".*" : Pattern.quote(String.valueOf(ch)));
         }
         return value.matches(regex.toString());
     }

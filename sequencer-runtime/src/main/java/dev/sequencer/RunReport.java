@@ -2,6 +2,7 @@ package dev.sequencer;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What one run ({@code migrate()} or {@code process()}) did, or for a dry run, what it would do: migrations and
@@ -73,8 +74,8 @@ public record RunReport(List<Step> steps, boolean dryRun) {
 
         @Override
         public String toString() {
-            return kind.name().toLowerCase(java.util.Locale.ROOT) + ' ' + name + ": "
-                    + outcome.name().toLowerCase(java.util.Locale.ROOT) + (detail.isEmpty() ? "" : " (" + detail + ')');
+            return kind.name().toLowerCase(Locale.ROOT) + ' ' + name + ": "
+                    + outcome.name().toLowerCase(Locale.ROOT) + (detail.isEmpty() ? "" : " (" + detail + ')');
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.sequencer.internal.config;
 
 import java.util.List;
 
-/** The configuration keys of SPEC section 6, in one place. */
+/** The configuration keys (README, "Configuration"), in one place. */
 public final class SettingKeys {
 
     public static final String URL = "sequencer.url";

@@ -5,7 +5,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 
 /**
- * When an operation is due relative to Flyway migrations (SPEC section 5). One set of rules for the Flyway callback
+ * When an operation is due relative to Flyway migrations (README, "Strategies"). One set of rules for the Flyway callback
  * and for dry-run plans.
  */
 public final class Due {

@@ -4,6 +4,7 @@ import dev.sequencer.OperationDescriptor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
@@ -26,7 +27,7 @@ public record UnappliedMigrations(MigrationVersion current, List<Left> left) {
     public record Left(MigrationVersion version, String description, String state) {
         @Override
         public String toString() {
-            return "V" + version + " " + description + " (" + state.toLowerCase(java.util.Locale.ROOT) + ")";
+            return "V" + version + " " + description + " (" + state.toLowerCase(Locale.ROOT) + ")";
         }
     }
 

@@ -4,6 +4,7 @@ import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationHandler;
 import dev.sequencer.OperationState;
 import dev.sequencer.Rollbackable;
+import dev.sequencer.SequencerException;
 import dev.sequencer.internal.store.Attempt;
 import dev.sequencer.internal.store.OperationStore;
 import java.sql.Connection;
@@ -69,7 +70,7 @@ public final class OperationRollback {
     }
 
     /** Asked to roll back an operation that cannot be. */
-    static final class NotRollbackableException extends dev.sequencer.SequencerException {
+    static final class NotRollbackableException extends SequencerException {
         private static final long serialVersionUID = 1L;
 
         NotRollbackableException(String message) {

@@ -1,20 +1,25 @@
 package dev.sequencer.internal.lock;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
 /**
  * A lock row, for H2 and databases without named locks: the row {@code id = 1} of table {@code <prefix>lock},
- * selected {@code for update} in a transaction that stays open while the lock is held.
+ * selected {@code for update} in a transaction that stays open while the lock is held. On H2 each try waits at most
+ * about a second ({@code SET LOCK_TIMEOUT}), and the connection gets its own lock timeout back before it returns to the
+ * pool.
  */
 final class RowLock extends SequencerLock {
 
+    private final boolean h2;
     private String originalH2LockTimeout;
 
-    RowLock(Connection connection, String table) {
+    RowLock(Connection connection, String table, boolean h2) {
         super(connection, table);
+        this.h2 = h2;
     }
 
     @Override
@@ -22,11 +27,8 @@ final class RowLock extends SequencerLock {
         prepareTable();
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
-            if (connection
-                    .getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase(java.util.Locale.ROOT)
-                    .contains("h2")) {
+            if (h2) {
+                rememberH2LockTimeout(s);
                 s.execute("set lock_timeout " + Math.max(1, Math.min(1000, wait.toMillis())));
             }
             s.executeQuery("select id from " + lockName + " where id = 1 for update")
@@ -57,27 +59,22 @@ final class RowLock extends SequencerLock {
     protected void release() throws SQLException {
         connection.rollback();
         connection.setAutoCommit(true);
+    }
+
+    /** Gives the connection its own lock timeout back, whether or not the lock was acquired. */
+    @Override
+    protected void beforeClose() throws SQLException {
         if (originalH2LockTimeout != null) {
-            // The connection goes back to the pool: give it back its own lock timeout.
             try (Statement s = connection.createStatement()) {
                 s.execute("set lock_timeout " + Integer.parseInt(originalH2LockTimeout));
             }
         }
     }
 
-    private boolean isH2() throws SQLException {
-        return connection
-                .getMetaData()
-                .getDatabaseProductName()
-                .toLowerCase(java.util.Locale.ROOT)
-                .contains("h2");
-    }
-
     private void rememberH2LockTimeout(Statement s) throws SQLException {
         if (originalH2LockTimeout == null) {
-            try (var rs = s.executeQuery(
-                    "select setting_value from information_schema.settings where setting_name = 'LOCK_TIMEOUT'")) {
-                originalH2LockTimeout = rs.next() ? rs.getString(1) : "10000";
+            try (ResultSet rs = s.executeQuery("select lock_timeout()")) {
+                originalH2LockTimeout = rs.next() ? rs.getString(1) : null;
             }
         }
     }

@@ -38,7 +38,7 @@ public abstract class SequencerLock implements AutoCloseable {
         SequencerLock lock = switch (dialect) {
             case POSTGRESQL -> new AdvisoryLock(connection, name);
             case MYSQL -> new NamedLock(connection, name);
-            default -> new RowLock(connection, name);
+            default -> new RowLock(connection, name, dialect == Dialect.H2);
         };
         try {
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -59,6 +59,7 @@ public abstract class SequencerLock implements AutoCloseable {
             LOG.debug("Acquired the Sequencer lock '{}'", name);
             return lock;
         } catch (SQLException | RuntimeException e) {
+            lock.resetQuietly();
             closeQuietly(connection);
             throw e;
         }
@@ -77,6 +78,17 @@ public abstract class SequencerLock implements AutoCloseable {
     /** What kind of database lock this is, for messages. */
     protected abstract String describe();
 
+    /** Undoes what trying to acquire changed on the connection, before it is closed (back to a pool). */
+    protected void beforeClose() throws SQLException {}
+
+    private void resetQuietly() {
+        try {
+            beforeClose();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Resetting the lock connection failed", e);
+        }
+    }
+
     @Override
     public void close() {
         try {
@@ -93,6 +105,7 @@ public abstract class SequencerLock implements AutoCloseable {
             }
         } finally {
             held = false;
+            resetQuietly();
             closeQuietly(connection);
         }
     }

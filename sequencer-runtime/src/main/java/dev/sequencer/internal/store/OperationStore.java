@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -202,7 +203,7 @@ public final class OperationStore {
             ps.setTimestamp(7, Timestamp.from(row.startedAt()));
             ps.setTimestamp(8, row.finishedAt() == null ? null : Timestamp.from(row.finishedAt()));
             if (row.finishedAt() == null) {
-                ps.setNull(9, java.sql.Types.BIGINT);
+                ps.setNull(9, Types.BIGINT);
             } else {
                 ps.setLong(9, row.finishedAt().toEpochMilli() - row.startedAt().toEpochMilli());
             }
