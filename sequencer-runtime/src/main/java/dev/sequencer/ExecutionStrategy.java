@@ -1,5 +1,6 @@
 package dev.sequencer;
 
+import dev.sequencer.internal.RuntimeMessage;
 import java.util.Locale;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
@@ -32,10 +33,7 @@ public interface ExecutionStrategy {
             case "command" -> new CommandStrategy();
             case "migration" -> new MigrationStrategy();
             default ->
-                throw new ConfigurationException(
-                        "sequencer.strategy",
-                        "sequencer.strategy is '" + name
-                                + "', which is not a strategy; use 'command' (the default) or 'migration'");
+                throw new ConfigurationException("sequencer.strategy", RuntimeMessage.NOT_A_STRATEGY.format(name));
         };
     }
 }

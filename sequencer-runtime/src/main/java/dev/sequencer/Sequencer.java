@@ -1,5 +1,6 @@
 package dev.sequencer;
 
+import dev.sequencer.internal.RuntimeMessage;
 import dev.sequencer.internal.SequencerRuntime;
 import dev.sequencer.internal.config.ConfigurationSource;
 import dev.sequencer.internal.config.SequencerSettings;
@@ -178,8 +179,7 @@ public final class Sequencer implements AutoCloseable {
     private OperationDescriptor operation(String name) {
         OperationDescriptor op = engine.operation(name);
         if (op == null) {
-            throw new SequencerException(
-                    "No operation is named '" + name + "'; see status() for the names this Sequencer knows");
+            throw new SequencerException(RuntimeMessage.UNKNOWN_OPERATION.format(name));
         }
         return op;
     }
@@ -393,11 +393,7 @@ public final class Sequencer implements AutoCloseable {
             SequencerSettings settings = SequencerSettings.from(values);
             ExecutionStrategy strategy = ExecutionStrategy.named(settings.strategy());
             if (dataSource == null && settings.url() == null) {
-                throw new ConfigurationException(
-                        SettingKeys.URL,
-                        "No database configured: set " + SettingKeys.URL
-                                + " (system property, SEQUENCER_URL environment variable or sequencer.properties), or pass a"
-                                + " DataSource");
+                throw new ConfigurationException(SettingKeys.URL, RuntimeMessage.NO_DATABASE.format(SettingKeys.URL));
             }
             List<SequencerListener> allListeners = new ArrayList<>(listeners);
             ServiceLoader.load(SequencerListener.class, classLoader).forEach(allListeners::add);

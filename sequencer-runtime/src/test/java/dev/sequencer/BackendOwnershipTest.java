@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sequencer.internal.RuntimeMessage;
 import dev.sequencer.support.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,7 +108,11 @@ class BackendOwnershipTest {
                 assertTrue(status(sequencer, B).lost());
 
                 SequencerException e = assertThrows(SequencerException.class, () -> sequencer.redispatch(B));
-                assertTrue(e.getMessage().contains("a worker is running it"), e.getMessage());
+                assertTrue(
+                        e.getMessage()
+                                .startsWith(RuntimeMessage.REDISPATCH_REFUSED.format(B, "")
+                                        .split(":")[0]),
+                        e.getMessage());
 
                 release.countDown();
                 await("the worker completed it", WAIT, () -> db.states(B).contains("completed"));

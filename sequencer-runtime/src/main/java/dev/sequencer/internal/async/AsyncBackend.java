@@ -13,6 +13,7 @@ import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationState;
 import dev.sequencer.SequencerException;
 import dev.sequencer.Worker;
+import dev.sequencer.internal.RuntimeMessage;
 import dev.sequencer.internal.engine.Backend;
 import dev.sequencer.internal.engine.Engine;
 import dev.sequencer.internal.execution.Execution;
@@ -150,8 +151,8 @@ public final class AsyncBackend implements Backend {
     public String defer(String alias, String jsonPayload, Instant dueAt) {
         Objects.requireNonNull(jsonPayload, "jsonPayload");
         if (!deferred.containsKey(alias)) {
-            throw new SequencerException("No @Deferred handler is registered under alias '" + alias + "'; known"
-                    + " aliases: " + (deferred.isEmpty() ? "none" : String.join(", ", deferred.keySet())));
+            throw new SequencerException(RuntimeMessage.UNKNOWN_ALIAS.format(
+                    alias, deferred.isEmpty() ? "none" : String.join(", ", deferred.keySet())));
         }
         ensureTables();
         String id = UUID.randomUUID().toString();
@@ -190,7 +191,7 @@ public final class AsyncBackend implements Backend {
     public void redispatch(String name) {
         OperationDescriptor op = engine.operation(name);
         if (op == null) {
-            throw new SequencerException("No operation is named " + name);
+            throw new SequencerException(RuntimeMessage.UNKNOWN_OPERATION.format(name));
         }
         try (SequencerLock lock = engine.acquireLock(engine.settings().lockTimeout())) {
             Set<String> present = operationTasks();
@@ -207,8 +208,7 @@ public final class AsyncBackend implements Backend {
             inTransaction(op, c -> {
                 String locked = engine.store().lockUnlessBusy(c, row.id());
                 if (locked != null) {
-                    throw new SequencerException("Operation " + name + " cannot be re-dispatched: a worker is running"
-                            + " it right now (its history row is locked: " + locked + "); wait for it to finish");
+                    throw new SequencerException(RuntimeMessage.REDISPATCH_REFUSED.format(name, locked));
                 }
                 return dispatchIn(c, op, row.attempts() + 1);
             });
@@ -228,8 +228,7 @@ public final class AsyncBackend implements Backend {
 
     @Override
     public String lostMessage(String name) {
-        return "dispatched, but its task is gone from " + engine.settings().tablePrefix() + "scheduled_tasks, so no"
-                + " worker will run it: call Sequencer.redispatch(\"" + name + "\") to hand it to the workers again";
+        return RuntimeMessage.LOST.format(engine.settings().tablePrefix(), name);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationState;
+import dev.sequencer.internal.RuntimeMessage;
 import dev.sequencer.internal.config.SequencerSettings;
 import dev.sequencer.internal.execution.Execution;
 import dev.sequencer.internal.store.Attempt;
@@ -53,7 +54,7 @@ final class TaskFailures implements FailureHandler<String> {
             operations.reschedule(complete, next);
             return;
         }
-        String reason = "A worker gave up after " + failures + " attempts to run its task: " + describe(cause);
+        String reason = RuntimeMessage.TASK_GIVEN_UP.format(failures, describe(cause));
         LOG.error("Task {}: {}; removing it", what, reason);
         try {
             if (AsyncBackend.OPERATION_TASK.equals(complete.getExecution().getTaskName())) {

@@ -1,5 +1,6 @@
 package dev.sequencer.internal.config;
 
+import dev.sequencer.internal.RuntimeMessage;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
@@ -51,14 +52,12 @@ public final class Durations {
             if (e.getCause() instanceof ArithmeticException overflow) {
                 throw overflow;
             }
-            throw new IllegalArgumentException(
-                    "'" + value + "' is not a duration; write it like 500ms, 30s, 2m, 1h or PT30S");
+            throw new IllegalArgumentException(RuntimeMessage.NOT_A_DURATION.format(value));
         }
     }
 
     private static IllegalArgumentException tooLarge(String text) {
-        return new IllegalArgumentException(
-                "'" + text.trim() + "' is too large; the longest duration is " + MAX.toDays() + "d (about 292 years)");
+        return new IllegalArgumentException(RuntimeMessage.DURATION_TOO_LARGE.format(text.trim(), MAX.toDays()));
     }
 
     /** Formats a duration the way it is written in configuration. */

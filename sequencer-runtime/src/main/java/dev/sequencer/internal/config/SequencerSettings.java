@@ -4,6 +4,7 @@ import static dev.sequencer.internal.config.SettingKeys.*;
 
 import dev.sequencer.ConfigurationException;
 import dev.sequencer.ExecutionStrategy;
+import dev.sequencer.internal.RuntimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -67,10 +68,7 @@ public record SequencerSettings(
         String prefix = v.getOrDefault(TABLE_PREFIX, "sequencer_");
         if (!IDENTIFIER.matcher(prefix).matches()) {
             throw new ConfigurationException(
-                    TABLE_PREFIX,
-                    TABLE_PREFIX + " is '" + prefix + "', which is not a plain SQL identifier; use letters, digits"
-                            + " and underscores, starting with a letter or underscore, at most 40 characters"
-                            + " (for example 'sequencer_')");
+                    TABLE_PREFIX, RuntimeMessage.NOT_AN_IDENTIFIER.format(TABLE_PREFIX, prefix));
         }
         String orchestrator = v.getOrDefault(ORCHESTRATOR, "sequential");
         if (!ORCHESTRATORS.contains(orchestrator)) {

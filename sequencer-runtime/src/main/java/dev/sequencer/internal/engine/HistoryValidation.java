@@ -1,6 +1,7 @@
 package dev.sequencer.internal.engine;
 
 import dev.sequencer.OperationDescriptor;
+import dev.sequencer.internal.RuntimeMessage;
 import dev.sequencer.internal.config.SettingKeys;
 import dev.sequencer.internal.store.HistoryRow;
 import java.util.ArrayList;
@@ -48,8 +49,8 @@ final class HistoryValidation {
 
     private String unknown(HistoryRow row, Map<String, HistoryRow> history) {
         String name = row.name();
-        StringBuilder problem = new StringBuilder("Operation '" + name + "' is in the history ("
-                + row.state().dbValue() + ") but in no registry: its class was renamed or deleted.");
+        StringBuilder problem = new StringBuilder(
+                RuntimeMessage.HISTORY_NAME_UNKNOWN.format(name, row.state().dbValue()));
         OperationDescriptor likely = likelyNewName(row, history);
         if (likely != null) {
             problem.append(" '")

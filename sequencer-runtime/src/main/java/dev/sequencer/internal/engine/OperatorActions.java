@@ -3,6 +3,7 @@ package dev.sequencer.internal.engine;
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationState;
 import dev.sequencer.SequencerException;
+import dev.sequencer.internal.RuntimeMessage;
 import dev.sequencer.internal.execution.Transactions;
 import dev.sequencer.internal.lock.SequencerLock;
 import dev.sequencer.internal.store.Attempt;
@@ -90,13 +91,13 @@ public final class OperatorActions {
             PendingRules.Verdict verdict = rules.verdict(op);
             HistoryRow row = history.get(name);
             if (!verdict.pending()) {
-                throw new SequencerException("Cannot " + action + " " + name + ": it is "
-                        + (row == null ? "pending" : row.state().dbValue())
+                String now = (row == null ? "pending" : row.state().dbValue())
                         + (verdict.why() == null
+                                        || row == null
                                         || verdict.why().equals(row.state().dbValue())
                                 ? ""
-                                : " (" + verdict.why() + ")")
-                        + "; only a pending or failed operation can be");
+                                : " (" + verdict.why() + ")");
+                throw new SequencerException(RuntimeMessage.RECORD_REFUSED.format(action, name, now));
             }
             Instant now = Instant.now();
             int attempt = row == null ? 1 : row.attempts() + 1;

@@ -2,6 +2,7 @@ package dev.sequencer.internal.engine;
 
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationState;
+import dev.sequencer.internal.RuntimeMessage;
 import dev.sequencer.internal.store.HistoryRow;
 import java.util.Map;
 import java.util.Set;
@@ -98,8 +99,7 @@ public final class PendingRules {
 
     /** What the history and the report say of an attempt whose owner is gone. */
     public static String interrupted(String whose) {
-        return "an earlier attempt was interrupted (" + whose + "); it was not transactional, so part of its work"
-                + " may remain";
+        return RuntimeMessage.INTERRUPTED.format(whose);
     }
 
     private static String ownedByTheBackend(HistoryRow row) {
@@ -107,7 +107,7 @@ public final class PendingRules {
         String what = state == OperationState.FAILED
                 ? "a retry is scheduled"
                 : state == OperationState.RUNNING ? "a worker is running it" : "waiting for a worker";
-        return "owned by the asynchronous backend (" + what + ")";
+        return RuntimeMessage.OWNED_BY_BACKEND.format(what);
     }
 
     /**
@@ -144,13 +144,13 @@ public final class PendingRules {
         String dependency = unmetDependency(op, completedMeanwhile);
         if (dependency != null) {
             HistoryRow row = history.get(dependency);
-            return "waits on " + dependency + " ("
-                    + (row == null ? "pending" : row.state().dbValue()) + ")";
+            return RuntimeMessage.WAITS_ON.format(
+                    dependency, row == null ? "pending" : row.state().dbValue());
         }
         UnappliedMigrations.Left blocking = unapplied.blocking(op);
         if (blocking != null) {
-            return "waits for migration " + blocking + ", which this migrate leaves unapplied";
+            return RuntimeMessage.WAITS_FOR_UNAPPLIED_MIGRATION.format(blocking);
         }
-        return dueAtEnd ? "not due in this run" : "waits for migration " + op.afterMigration() + " to be applied";
+        return dueAtEnd ? "not due in this run" : RuntimeMessage.WAITS_FOR_MIGRATION.format(op.afterMigration());
     }
 }

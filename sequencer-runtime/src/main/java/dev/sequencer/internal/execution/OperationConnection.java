@@ -1,5 +1,6 @@
 package dev.sequencer.internal.execution;
 
+import dev.sequencer.internal.RuntimeMessage;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -108,12 +109,7 @@ final class OperationConnection implements InvocationHandler {
             default -> null;
         };
         if (refused != null) {
-            throw new SQLException(
-                    "Operation " + operation + " called " + refused + " on its connection, which Sequencer refuses:"
-                            + " a transactional operation's work and its completed record commit together, after"
-                            + " handle() returns (throw an exception to roll back). Use @Operation(transactional ="
-                            + " false) to manage transactions yourself.",
-                    "25000");
+            throw new SQLException(RuntimeMessage.CONNECTION_CALL_REFUSED.format(operation, refused), "25000");
         }
     }
 

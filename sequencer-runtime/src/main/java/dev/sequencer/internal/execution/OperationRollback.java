@@ -5,6 +5,7 @@ import dev.sequencer.OperationHandler;
 import dev.sequencer.OperationState;
 import dev.sequencer.Rollbackable;
 import dev.sequencer.SequencerException;
+import dev.sequencer.internal.RuntimeMessage;
 import dev.sequencer.internal.store.Attempt;
 import dev.sequencer.internal.store.OperationStore;
 import java.sql.Connection;
@@ -44,8 +45,8 @@ public final class OperationRollback {
             return stays(op, handler, started, e);
         }
         if (!(target instanceof Rollbackable rollbackable)) {
-            NotRollbackableException e = new NotRollbackableException("Operation " + op.name() + " (" + op.className()
-                    + ") does not implement Rollbackable; nothing was rolled back");
+            NotRollbackableException e =
+                    new NotRollbackableException(RuntimeMessage.NOT_ROLLBACKABLE.format(op.name(), op.className()));
             return Execution.of(OperationState.COMPLETED, handler, e.getMessage(), e, started);
         }
         Connection c = executor.recorder().connect(op);

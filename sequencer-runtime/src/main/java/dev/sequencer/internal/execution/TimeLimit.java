@@ -2,6 +2,7 @@ package dev.sequencer.internal.execution;
 
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationTimeoutException;
+import dev.sequencer.internal.RuntimeMessage;
 import dev.sequencer.internal.config.Durations;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -70,13 +71,8 @@ final class TimeLimit {
     }
 
     private static String message(OperationDescriptor op, Duration limit, boolean transactional) {
-        String limitText = "Operation " + op.name() + " exceeded its time limit of " + Durations.format(limit)
-                + " (@Timeout); its running statement was cancelled and ";
-        return limitText
-                + (transactional
-                        ? "its transaction was rolled back"
-                        : "its connection closed; it is not transactional, so the writes it committed before the"
-                                + " limit stay");
+        return (transactional ? RuntimeMessage.TIME_LIMIT_TRANSACTIONAL : RuntimeMessage.TIME_LIMIT_NOT_TRANSACTIONAL)
+                .format(op.name(), Durations.format(limit));
     }
 
     private static void abort(Connection connection) {

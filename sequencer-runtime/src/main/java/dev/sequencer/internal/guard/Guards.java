@@ -2,6 +2,7 @@ package dev.sequencer.internal.guard;
 
 import dev.sequencer.ExecutionGuard;
 import dev.sequencer.GuardBlockedException;
+import dev.sequencer.internal.RuntimeMessage;
 import dev.sequencer.internal.config.SequencerSettings;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -38,11 +39,7 @@ public final class Guards {
         for (ExecutionGuard guard : guards) {
             if (!guard.allows()) {
                 throw new GuardBlockedException(
-                        guard.name(),
-                        "Run blocked by the " + guard.name() + " guard: "
-                                + guard.reason()
-                                + ". Nothing was run; run it from an allowed machine or change the guard"
-                                + " configuration.");
+                        guard.name(), RuntimeMessage.RUN_BLOCKED.format(guard.name(), guard.reason()));
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.sequencer.internal.lock;
 
 import dev.sequencer.LockTimeoutException;
+import dev.sequencer.internal.RuntimeMessage;
 import dev.sequencer.internal.config.Durations;
 import dev.sequencer.internal.config.SettingKeys;
 import dev.sequencer.internal.store.Dialect;
@@ -45,10 +46,8 @@ public abstract class SequencerLock implements AutoCloseable {
             boolean logged = false;
             while (!lock.tryAcquire(remaining(deadline))) {
                 if (System.nanoTime() >= deadline) {
-                    throw new LockTimeoutException("Could not acquire the Sequencer lock '" + name + "' ("
-                            + lock.describe() + ") within " + Durations.format(timeout)
-                            + ": another node is running operations or migrations. Wait for it to finish, or raise "
-                            + SettingKeys.LOCK_TIMEOUT + ".");
+                    throw new LockTimeoutException(RuntimeMessage.LOCK_TIMEOUT.format(
+                            name, lock.describe(), Durations.format(timeout), SettingKeys.LOCK_TIMEOUT));
                 }
                 if (!logged) {
                     LOG.info("Waiting for the Sequencer lock '{}' held by another run", name);
