@@ -1,6 +1,6 @@
 package dev.sequencer;
 
-import dev.sequencer.internal.RuntimeMessage;
+import dev.sequencer.internal.message.RuntimeMessage;
 import java.util.Locale;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 

@@ -1,6 +1,5 @@
 package dev.sequencer;
 
-import dev.sequencer.internal.RuntimeMessage;
 import dev.sequencer.internal.SequencerRuntime;
 import dev.sequencer.internal.config.ConfigurationSource;
 import dev.sequencer.internal.config.SequencerSettings;
@@ -13,6 +12,7 @@ import dev.sequencer.internal.engine.RunOptions;
 import dev.sequencer.internal.flyway.FlywayRunner;
 import dev.sequencer.internal.flyway.MigrationInterleaver;
 import dev.sequencer.internal.flyway.MigrationLock;
+import dev.sequencer.internal.message.RuntimeMessage;
 import dev.sequencer.internal.registry.RegistryDiscovery;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.sequencer.internal.config;
 
-import dev.sequencer.internal.RuntimeMessage;
+import dev.sequencer.internal.message.RuntimeMessage;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;

@@ -4,7 +4,7 @@ import static dev.sequencer.internal.config.SettingKeys.*;
 
 import dev.sequencer.ConfigurationException;
 import dev.sequencer.ExecutionStrategy;
-import dev.sequencer.internal.RuntimeMessage;
+import dev.sequencer.internal.message.RuntimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.sequencer.internal.engine;
 
 import dev.sequencer.OperationDescriptor;
-import dev.sequencer.internal.RuntimeMessage;
 import dev.sequencer.internal.config.SettingKeys;
+import dev.sequencer.internal.message.RuntimeMessage;
 import dev.sequencer.internal.store.HistoryRow;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.sequencer.internal.engine;
 
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationState;
-import dev.sequencer.internal.RuntimeMessage;
+import dev.sequencer.internal.message.RuntimeMessage;
 import dev.sequencer.internal.store.HistoryRow;
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.sequencer.internal.execution;
 
-import dev.sequencer.internal.RuntimeMessage;
+import dev.sequencer.internal.message.RuntimeMessage;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -5,7 +5,7 @@ import dev.sequencer.OperationHandler;
 import dev.sequencer.OperationState;
 import dev.sequencer.Rollbackable;
 import dev.sequencer.SequencerException;
-import dev.sequencer.internal.RuntimeMessage;
+import dev.sequencer.internal.message.RuntimeMessage;
 import dev.sequencer.internal.store.Attempt;
 import dev.sequencer.internal.store.OperationStore;
 import java.sql.Connection;

@@ -2,8 +2,8 @@ package dev.sequencer.internal.execution;
 
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationTimeoutException;
-import dev.sequencer.internal.RuntimeMessage;
 import dev.sequencer.internal.config.Durations;
+import dev.sequencer.internal.message.RuntimeMessage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

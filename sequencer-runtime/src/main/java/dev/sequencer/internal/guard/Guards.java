@@ -2,8 +2,8 @@ package dev.sequencer.internal.guard;
 
 import dev.sequencer.ExecutionGuard;
 import dev.sequencer.GuardBlockedException;
-import dev.sequencer.internal.RuntimeMessage;
 import dev.sequencer.internal.config.SequencerSettings;
+import dev.sequencer.internal.message.RuntimeMessage;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;

@@ -1,9 +1,9 @@
 package dev.sequencer.internal.lock;
 
 import dev.sequencer.LockTimeoutException;
-import dev.sequencer.internal.RuntimeMessage;
 import dev.sequencer.internal.config.Durations;
 import dev.sequencer.internal.config.SettingKeys;
+import dev.sequencer.internal.message.RuntimeMessage;
 import dev.sequencer.internal.store.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;

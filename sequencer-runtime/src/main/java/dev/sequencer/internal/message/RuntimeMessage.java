@@ -1,4 +1,4 @@
-package dev.sequencer.internal;
+package dev.sequencer.internal.message;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.sequencer.internal;
+package dev.sequencer.internal.message;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
