@@ -53,42 +53,66 @@ public final class GeneratedSequencer implements OperationRegistry {
     return DEFERRED;
   }
 
+  /**
+   * A {@link Sequencer} over this registry, configured from system properties, SEQUENCER_* environment variables and sequencer.properties ({@code sequencer.url} at least). Close it to release its connection pool.
+   */
   public static Sequencer sequencer() {
     return Sequencer.configure().loadConfiguration().registry(REGISTRY).deferredHandlers(DEFERRED).load();
   }
 
+  /**
+   * A {@link Sequencer} over this registry on {@code dataSource}, every other setting from configuration (system properties, SEQUENCER_* environment variables, sequencer.properties). Close it when done.
+   */
   public static Sequencer sequencer(DataSource dataSource) {
     return Sequencer.configure().loadConfiguration().dataSource(dataSource).registry(REGISTRY).deferredHandlers(DEFERRED).load();
   }
 
+  /**
+   * Runs Flyway {@code migrate}; under the migration strategy operations run interleaved with the migrations. See {@link Sequencer#migrate()}.
+   */
   public static RunReport migrate() {
     try (Sequencer sequencer = sequencer()) {
       return sequencer.migrate();
     }
   }
 
+  /**
+   * Runs Flyway {@code migrate} on {@code dataSource}; under the migration strategy operations run interleaved with the migrations. See {@link Sequencer#migrate()}.
+   */
   public static RunReport migrate(DataSource dataSource) {
     try (Sequencer sequencer = sequencer(dataSource)) {
       return sequencer.migrate();
     }
   }
 
+  /**
+   * Runs pending migrations and operations, interleaved by timestamp. See {@link Sequencer#process()}.
+   */
   public static RunReport process() {
     try (Sequencer sequencer = sequencer()) {
       return sequencer.process();
     }
   }
 
+  /**
+   * Runs pending migrations and operations on {@code dataSource}, interleaved by timestamp. See {@link Sequencer#process()}.
+   */
   public static RunReport process(DataSource dataSource) {
     try (Sequencer sequencer = sequencer(dataSource)) {
       return sequencer.process();
     }
   }
 
+  /**
+   * Starts an asynchronous worker over this registry; closing it stops it gracefully and closes its Sequencer.
+   */
   public static Worker worker() {
     return Worker.closing(sequencer());
   }
 
+  /**
+   * Starts an asynchronous worker over this registry on {@code dataSource}; closing it stops it gracefully and closes its Sequencer.
+   */
   public static Worker worker(DataSource dataSource) {
     return Worker.closing(sequencer(dataSource));
   }

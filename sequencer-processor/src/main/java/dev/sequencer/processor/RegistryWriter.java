@@ -167,7 +167,18 @@ final class RegistryWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(SEQUENCER);
         if (withDataSource) {
-            method.addParameter(DATA_SOURCE, "dataSource");
+            method.addParameter(DATA_SOURCE, "dataSource")
+                    .addJavadoc(
+                            "A {@link $T} over this registry on {@code dataSource}, every other setting from"
+                                    + " configuration (system properties, SEQUENCER_* environment variables,"
+                                    + " sequencer.properties). Close it when done.\n",
+                            SEQUENCER);
+        } else {
+            method.addJavadoc(
+                    "A {@link $T} over this registry, configured from system properties, SEQUENCER_* environment"
+                            + " variables and sequencer.properties ({@code sequencer.url} at least). Close it to"
+                            + " release its connection pool.\n",
+                    SEQUENCER);
         }
         return method.addStatement(
                         "return $T.configure().loadConfiguration()$L.registry(REGISTRY).deferredHandlers(DEFERRED).load()",
@@ -183,6 +194,14 @@ final class RegistryWriter {
         if (withDataSource) {
             method.addParameter(DATA_SOURCE, "dataSource");
         }
+        method.addJavadoc(
+                name.equals("migrate")
+                        ? "Runs Flyway {@code migrate}$L; under the migration strategy operations run interleaved with"
+                                + " the migrations. See {@link $T#migrate()}.\n"
+                        : "Runs pending migrations and operations$L, interleaved by timestamp. See {@link"
+                                + " $T#process()}.\n",
+                withDataSource ? " on {@code dataSource}" : "",
+                SEQUENCER);
         return method.beginControlFlow(
                         "try ($T sequencer = sequencer($L))", SEQUENCER, withDataSource ? "dataSource" : "")
                 .addStatement("return sequencer.$N()", name)
@@ -198,6 +217,10 @@ final class RegistryWriter {
         if (withDataSource) {
             method.addParameter(DATA_SOURCE, "dataSource");
         }
+        method.addJavadoc(
+                "Starts an asynchronous worker over this registry$L; closing it stops it gracefully and closes its"
+                        + " Sequencer.\n",
+                withDataSource ? " on {@code dataSource}" : "");
         return method.addStatement("return $T.closing(sequencer($L))", WORKER, withDataSource ? "dataSource" : "")
                 .build();
     }
