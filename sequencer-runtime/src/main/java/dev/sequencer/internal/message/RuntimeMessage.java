@@ -9,61 +9,61 @@ import java.util.Locale;
  */
 public enum RuntimeMessage {
     NO_DATABASE(
-            "SEQ-501",
+            "SEQ-1001",
             "No database configured: set %s (system property, SEQUENCER_URL environment variable or"
                     + " sequencer.properties), or pass a DataSource"),
     NOT_A_STRATEGY(
-            "SEQ-502",
+            "SEQ-1002",
             "sequencer.strategy is '%s', which is not a strategy; use 'command' (the default) or 'migration'"),
     NOT_AN_IDENTIFIER(
-            "SEQ-503",
+            "SEQ-1003",
             "%s is '%s', which is not a plain SQL identifier; use letters, digits and underscores, starting with a"
                     + " letter or underscore, at most 40 characters (for example 'sequencer_')"),
-    NOT_A_DURATION("SEQ-504", "'%s' is not a duration; write it like 500ms, 30s, 2m, 1h or PT30S"),
-    DURATION_TOO_LARGE("SEQ-505", "'%s' is too large; the longest duration is %dd (about 292 years)"),
-    UNKNOWN_OPERATION("SEQ-510", "No operation is named '%s'; see status() for the names this Sequencer knows"),
-    NOT_ROLLBACKABLE("SEQ-511", "Operation %s (%s) does not implement Rollbackable; nothing was rolled back"),
+    NOT_A_DURATION("SEQ-1004", "'%s' is not a duration; write it like 500ms, 30s, 2m, 1h or PT30S"),
+    DURATION_TOO_LARGE("SEQ-1005", "'%s' is too large; the longest duration is %dd (about 292 years)"),
+    UNKNOWN_OPERATION("SEQ-1010", "No operation is named '%s'; see status() for the names this Sequencer knows"),
+    NOT_ROLLBACKABLE("SEQ-1011", "Operation %s (%s) does not implement Rollbackable; nothing was rolled back"),
     LOCK_TIMEOUT(
-            "SEQ-520",
+            "SEQ-1020",
             "Could not acquire the Sequencer lock '%s' (%s) within %s: another node is running operations or"
                     + " migrations. Wait for it to finish, or raise %s."),
     RUN_BLOCKED(
-            "SEQ-521",
+            "SEQ-1021",
             "Run blocked by the %s guard: %s. Nothing was run; run it from an allowed machine or change the guard"
                     + " configuration."),
     CONNECTION_CALL_REFUSED(
-            "SEQ-530",
+            "SEQ-1030",
             "Operation %s called %s on its connection, which Sequencer refuses: a transactional operation's work and"
                     + " its completed record commit together, after handle() returns (throw an exception to roll"
                     + " back). Use @Operation(transactional = false) to manage transactions yourself."),
     TIME_LIMIT_TRANSACTIONAL(
-            "SEQ-531",
+            "SEQ-1031",
             "Operation %s exceeded its time limit of %s (@Timeout); its running statement was cancelled and its"
                     + " transaction was rolled back"),
     TIME_LIMIT_NOT_TRANSACTIONAL(
-            "SEQ-532",
+            "SEQ-1032",
             "Operation %s exceeded its time limit of %s (@Timeout); its running statement was cancelled and its"
                     + " connection closed; it is not transactional, so the writes it committed before the limit stay"),
     INTERRUPTED(
-            "SEQ-540",
+            "SEQ-1040",
             "an earlier attempt was interrupted (%s); it was not transactional, so part of its work may remain"),
-    WAITS_ON("SEQ-541", "waits on %s (%s)"),
-    WAITS_FOR_UNAPPLIED_MIGRATION("SEQ-542", "waits for migration %s, which this migrate leaves unapplied"),
-    WAITS_FOR_MIGRATION("SEQ-543", "waits for migration %s to be applied"),
-    OWNED_BY_BACKEND("SEQ-544", "owned by the asynchronous backend (%s)"),
+    WAITS_ON("SEQ-1041", "waits on %s (%s)"),
+    WAITS_FOR_UNAPPLIED_MIGRATION("SEQ-1042", "waits for migration %s, which this migrate leaves unapplied"),
+    WAITS_FOR_MIGRATION("SEQ-1043", "waits for migration %s to be applied"),
+    OWNED_BY_BACKEND("SEQ-1044", "owned by the asynchronous backend (%s)"),
     HISTORY_NAME_UNKNOWN(
-            "SEQ-550", "Operation '%s' is in the history (%s) but in no registry: its class was renamed or deleted."),
-    RECORD_REFUSED("SEQ-551", "Cannot %s %s: it is %s; only a pending or failed operation can be"),
+            "SEQ-1050", "Operation '%s' is in the history (%s) but in no registry: its class was renamed or deleted."),
+    RECORD_REFUSED("SEQ-1051", "Cannot %s %s: it is %s; only a pending or failed operation can be"),
     LOST(
-            "SEQ-560",
+            "SEQ-1060",
             "dispatched, but its task is gone from %sscheduled_tasks, so no worker will run it: call"
                     + " Sequencer.redispatch(\"%s\") to hand it to the workers again"),
     REDISPATCH_REFUSED(
-            "SEQ-561",
+            "SEQ-1061",
             "Operation %s cannot be re-dispatched: a worker is running it right now (its history row is locked: %s);"
                     + " wait for it to finish"),
-    UNKNOWN_ALIAS("SEQ-562", "No @Deferred handler is registered under alias '%s'; known aliases: %s"),
-    TASK_GIVEN_UP("SEQ-563", "A worker gave up after %d attempts to run its task: %s");
+    UNKNOWN_ALIAS("SEQ-1062", "No @Deferred handler is registered under alias '%s'; known aliases: %s"),
+    TASK_GIVEN_UP("SEQ-1063", "A worker gave up after %d attempts to run its task: %s");
 
     private final String id;
     private final String template;
@@ -73,7 +73,7 @@ public enum RuntimeMessage {
         this.template = template;
     }
 
-    /** The stable id, for example {@code SEQ-510}. */
+    /** The stable id, for example {@code SEQ-1010}. */
     public String id() {
         return id;
     }

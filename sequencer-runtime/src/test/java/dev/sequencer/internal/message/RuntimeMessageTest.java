@@ -14,7 +14,7 @@ class RuntimeMessageTest {
     void everyMessageHasItsOwnIdInTheRuntimeRange() {
         Set<String> ids = new HashSet<>();
         for (RuntimeMessage m : RuntimeMessage.values()) {
-            assertTrue(m.id().matches("SEQ-5\\d\\d"), m + " " + m.id());
+            assertTrue(m.id().matches("SEQ-10\\d\\d"), m + " " + m.id());
             assertTrue(ids.add(m.id()), "id used twice: " + m.id());
         }
     }
