@@ -14,19 +14,43 @@ import java.util.regex.Pattern;
  * @param timeout the time limit of one attempt, or {@code null} for none
  * @param allowedToFail whether a failure lets the run go on without rolling anything back
  * @param environments environment names or {@code *} patterns where the operation runs; empty means everywhere
+ * @param partitionConcurrency for a {@code @Partitioned} operation, how many of its partitions may run at once
+ *     cluster-wide ({@code 0}: no limit); {@link #NOT_PARTITIONED} for any other
  */
 public record OperationPolicy(
-        int attempts, List<Duration> backoff, Duration timeout, boolean allowedToFail, List<String> environments) {
+        int attempts,
+        List<Duration> backoff,
+        Duration timeout,
+        boolean allowedToFail,
+        List<String> environments,
+        int partitionConcurrency) {
 
-    /** One attempt, no time limit, failures stop the run, every environment. */
+    /** {@link #partitionConcurrency()} of an operation that is not {@code @Partitioned}. */
+    public static final int NOT_PARTITIONED = -1;
+
+    /** One attempt, no time limit, failures stop the run, every environment, not partitioned. */
     public static final OperationPolicy DEFAULT = new OperationPolicy(1, List.of(), null, false, List.of());
 
     public OperationPolicy {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1, not " + attempts);
         }
+        if (partitionConcurrency < NOT_PARTITIONED) {
+            throw new IllegalArgumentException("partition concurrency must be 0 or more, not " + partitionConcurrency);
+        }
         backoff = List.copyOf(backoff);
         environments = List.copyOf(environments);
+    }
+
+    /** A policy of an operation that is not partitioned. */
+    public OperationPolicy(
+            int attempts, List<Duration> backoff, Duration timeout, boolean allowedToFail, List<String> environments) {
+        this(attempts, backoff, timeout, allowedToFail, environments, NOT_PARTITIONED);
+    }
+
+    /** Whether the operation is {@code @Partitioned}. */
+    public boolean partitioned() {
+        return partitionConcurrency != NOT_PARTITIONED;
     }
 
     /** The delay before attempt {@code attempt} (2 for the first retry). */
@@ -65,6 +89,7 @@ public record OperationPolicy(
     public boolean equals(Object o) {
         return o instanceof OperationPolicy p
                 && attempts == p.attempts
+                && partitionConcurrency == p.partitionConcurrency
                 && allowedToFail == p.allowedToFail
                 && backoff.equals(p.backoff)
                 && Objects.equals(timeout, p.timeout)
@@ -73,6 +98,6 @@ public record OperationPolicy(
 
     @Override
     public int hashCode() {
-        return Objects.hash(attempts, backoff, timeout, allowedToFail, environments);
+        return Objects.hash(attempts, backoff, timeout, allowedToFail, environments, partitionConcurrency);
     }
 }

@@ -24,9 +24,10 @@ final class ClassAnnotation {
     static final String ALLOWED_TO_FAIL = "dev.sequencer.annotation.AllowedToFail";
     static final String ENVIRONMENTS = "dev.sequencer.annotation.Environments";
     static final String DEFERRED = "dev.sequencer.annotation.Deferred";
+    static final String PARTITIONED = "dev.sequencer.annotation.Partitioned";
 
     /** The annotations that shape how an operation runs; each is only allowed together with {@code @Operation}. */
-    static final List<String> POLICY = List.of(RETRY, TIMEOUT, ALLOWED_TO_FAIL, ENVIRONMENTS);
+    static final List<String> POLICY = List.of(RETRY, TIMEOUT, ALLOWED_TO_FAIL, ENVIRONMENTS, PARTITIONED);
 
     private final TypeElement type;
     private final AnnotationMirror mirror;

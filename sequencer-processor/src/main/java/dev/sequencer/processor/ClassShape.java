@@ -72,6 +72,12 @@ final class ClassShape {
         }
     }
 
+    /** Whether {@code type} implements the interface named {@code qualifiedName} (false when it is unknown). */
+    boolean implementsInterface(TypeElement type, String qualifiedName) {
+        TypeElement handler = elements.getTypeElement(qualifiedName);
+        return handler != null && types.isAssignable(types.erasure(type.asType()), types.erasure(handler.asType()));
+    }
+
     /** Reports a public no-argument constructor declaring checked exceptions: generated code calls it. */
     private void checkConstructor(TypeElement type, String annotation, ValidationReport report) {
         ExecutableElement constructor = noArgumentConstructor(type);

@@ -17,7 +17,10 @@ final class DescriptorData {
 
     private DescriptorData() {}
 
-    /** The entry of {@code model}: 8 fields, or 13 when the policy is not the default. */
+    /**
+     * The entry of {@code model}: 8 fields, 13 when the policy is not the default, 14 when the operation is
+     * {@code @Partitioned}.
+     */
     static String encode(OperationModel model) {
         int flags = (model.transactional() ? 1 : 0)
                 | (model.asynchronous() ? 2 : 0)
@@ -52,6 +55,9 @@ final class DescriptorData {
                     .append(policy.allowedToFail() ? '1' : '0')
                     .append(FIELD)
                     .append(list(policy.environments()));
+            if (policy.partitionConcurrency() != null) {
+                entry.append(FIELD).append(policy.partitionConcurrency());
+            }
         }
         return entry.toString();
     }

@@ -48,6 +48,14 @@ enum Message {
             "SEQ-114",
             "@Environments entry \"%s\" is invalid: use letters, digits, '-', '_', '.', and '*' to match any"
                     + " characters"),
+    PARTITION_CONCURRENCY_NEGATIVE(
+            "SEQ-118",
+            "@Partitioned concurrency %d is negative: use 0 (no limit beyond the workers) or the most partitions that"
+                    + " may run at once"),
+    NOT_A_PARTITIONED_OPERATION(
+            "SEQ-119",
+            "@Partitioned class %s must implement dev.sequencer.PartitionedOperation (its partitions() and"
+                    + " handlePartition(...))"),
     TIMEOUT_TOO_LARGE(
             "SEQ-117",
             "@Timeout \"%s\" is too large: the runtime waits at most 106751 days (about 292 years, the most"

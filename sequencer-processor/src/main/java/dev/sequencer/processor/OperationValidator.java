@@ -20,6 +20,7 @@ import javax.lang.model.util.Types;
 final class OperationValidator {
 
     static final String OPERATION_HANDLER = "dev.sequencer.OperationHandler";
+    static final String PARTITIONED_OPERATION = "dev.sequencer.PartitionedOperation";
 
     /** The outcome: the report, and the models in run order (only meaningful when the report is clean). */
     record Result(ValidationReport report, List<OperationModel> models) {}
@@ -77,6 +78,10 @@ final class OperationValidator {
             ClassAnnotation annotation = ClassAnnotation.of(type, ClassAnnotation.OPERATION, elements)
                     .orElseThrow();
             shape.check(type, "@Operation", OPERATION_HANDLER, Message.NOT_AN_OPERATION_HANDLER, report);
+            ClassAnnotation.of(type, ClassAnnotation.PARTITIONED, elements)
+                    .filter(partitioned -> !shape.implementsInterface(type, PARTITIONED_OPERATION))
+                    .ifPresent(partitioned -> report.add(partitioned.problemOnAnnotation(
+                            Message.NOT_A_PARTITIONED_OPERATION, type.getQualifiedName())));
             checkAttributes(annotation, report);
             String qualifiedName = type.getQualifiedName().toString();
             OperationCandidate candidate = OperationCandidate.read(annotation);

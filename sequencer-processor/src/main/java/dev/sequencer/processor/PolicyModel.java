@@ -11,12 +11,18 @@ import java.util.List;
  * @param timeoutMillis the time limit in milliseconds, or {@code null} for none
  * @param allowedToFail whether annotated {@code @AllowedToFail}
  * @param environments environment names or patterns; empty means everywhere
+ * @param partitionConcurrency {@code @Partitioned(concurrency)}, or {@code null} when not partitioned
  */
 record PolicyModel(
-        int attempts, List<Long> backoffMillis, Long timeoutMillis, boolean allowedToFail, List<String> environments) {
+        int attempts,
+        List<Long> backoffMillis,
+        Long timeoutMillis,
+        boolean allowedToFail,
+        List<String> environments,
+        Integer partitionConcurrency) {
 
     /** What an operation without any of the annotations gets; equal to {@code OperationPolicy.DEFAULT}. */
-    static final PolicyModel DEFAULT = new PolicyModel(1, List.of(), null, false, List.of());
+    static final PolicyModel DEFAULT = new PolicyModel(1, List.of(), null, false, List.of(), null);
 
     PolicyModel {
         backoffMillis = List.copyOf(backoffMillis);

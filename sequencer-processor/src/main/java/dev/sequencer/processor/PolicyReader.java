@@ -11,7 +11,8 @@ import javax.lang.model.util.Elements;
 
 /**
  * Reads and checks the policy annotations of one {@code @Operation} class ({@code @Retry}, {@code @Timeout},
- * {@code @AllowedToFail}, {@code @Environments}); each problem is reported on the value at fault.
+ * {@code @AllowedToFail}, {@code @Environments}, {@code @Partitioned}); each problem is reported on the value at
+ * fault.
  */
 final class PolicyReader {
 
@@ -89,6 +90,16 @@ final class PolicyReader {
         }
         boolean allowedToFail =
                 ClassAnnotation.find(type, ClassAnnotation.ALLOWED_TO_FAIL).isPresent();
-        return new PolicyModel(Math.max(1, attempts), backoff, timeout, allowedToFail, environments);
+        Integer concurrency = null;
+        Optional<ClassAnnotation> partitioned = ClassAnnotation.of(type, ClassAnnotation.PARTITIONED, elements);
+        if (partitioned.isPresent()) {
+            concurrency = partitioned.get().integer("concurrency");
+            if (concurrency < 0) {
+                report.add(partitioned
+                        .get()
+                        .problemOnAttribute("concurrency", Message.PARTITION_CONCURRENCY_NEGATIVE, concurrency));
+            }
+        }
+        return new PolicyModel(Math.max(1, attempts), backoff, timeout, allowedToFail, environments, concurrency);
     }
 }

@@ -50,6 +50,7 @@ public final class SequencerProcessor extends AbstractProcessor {
                 ClassAnnotation.TIMEOUT,
                 ClassAnnotation.ALLOWED_TO_FAIL,
                 ClassAnnotation.ENVIRONMENTS,
+                ClassAnnotation.PARTITIONED,
                 ClassAnnotation.DEFERRED);
     }
 

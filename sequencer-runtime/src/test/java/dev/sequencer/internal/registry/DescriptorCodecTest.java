@@ -106,6 +106,18 @@ class DescriptorCodecTest {
     }
 
     @Test
+    void aPartitionedEntryCarriesItsConcurrencyAndRoundTrips() {
+        String partitioned = FULL + F + "4";
+
+        OperationDescriptor op = OperationRegistry.decode(new String[] {partitioned}, IndexedSource::new)
+                .get(0);
+
+        assertTrue(op.policy().partitioned());
+        assertEquals(4, op.policy().partitionConcurrency());
+        assertEquals(partitioned, DescriptorCodec.encode(op));
+    }
+
+    @Test
     void theListIsUnmodifiable() {
         List<OperationDescriptor> decoded = OperationRegistry.decode(new String[] {PLAIN}, IndexedSource::new);
 
