@@ -15,6 +15,8 @@ import java.time.Instant;
  *     what to do about it
  * @param lost whether it is {@code dispatched} but its task is gone from the asynchronous backend's table, so no
  *     worker will ever run it ({@link Sequencer#redispatch(String)} hands it over again)
+ * @param partitions for a {@code @Partitioned} operation that was dispatched, how many of its partitions are
+ *     completed; {@code null} otherwise
  */
 public record OperationStatus(
         String name,
@@ -24,7 +26,29 @@ public record OperationStatus(
         Instant startedAt,
         Instant finishedAt,
         String lastMessage,
-        boolean lost) {
+        boolean lost,
+        Partitions partitions) {
+
+    /** How far a partitioned operation has come: {@code completed} of {@code total} partitions. */
+    public record Partitions(int completed, int total) {
+        @Override
+        public String toString() {
+            return completed + "/" + total + " partitions completed";
+        }
+    }
+
+    /** A status without partitions. */
+    public OperationStatus(
+            String name,
+            OperationState state,
+            boolean pending,
+            int attempts,
+            Instant startedAt,
+            Instant finishedAt,
+            String lastMessage,
+            boolean lost) {
+        this(name, state, pending, attempts, startedAt, finishedAt, lastMessage, lost, null);
+    }
 
     /** A status that is not lost. */
     public OperationStatus(
@@ -35,7 +59,7 @@ public record OperationStatus(
             Instant startedAt,
             Instant finishedAt,
             String lastMessage) {
-        this(name, state, pending, attempts, startedAt, finishedAt, lastMessage, false);
+        this(name, state, pending, attempts, startedAt, finishedAt, lastMessage, false, null);
     }
 
     /** Whether it is handed to the asynchronous backend and waiting for (or running on) a worker. */

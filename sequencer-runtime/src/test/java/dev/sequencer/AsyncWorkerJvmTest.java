@@ -4,6 +4,7 @@ import static dev.sequencer.support.AsyncFixtures.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sequencer.support.Backfill;
 import dev.sequencer.support.TestDatabase;
 import dev.sequencer.support.WorkerMain;
 import java.io.File;
@@ -160,6 +161,67 @@ class AsyncWorkerJvmTest {
             assertEquals(2, markers(db), "the killed attempt's partial work stays, as the warning says");
             assertEquals(1, db.count("select count(*) from effects"));
         }
+    }
+
+    @Test
+    void threeWorkerJvmsShareThePartitionsOfABackfillEachAppliedExactlyOnce() throws Exception {
+        Assumptions.assumeTrue(TestDatabase.postgres().isPresent(), "PostgreSQL is not configured");
+        TestDatabase db = TestDatabase.postgres()
+                .map(server -> server.isolated(ASYNC_DATABASE))
+                .orElseThrow()
+                .fresh();
+        List<OperationDescriptor> ops = WorkerMain.registry("partitioned", 60);
+        try (Sequencer sequencer = WorkerMain.sequencer(db.url(), ops, "5s")) {
+            sequencer.process();
+        }
+        List<Process> jvms = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            jvms.add(worker(db, "partitioned", 60, "5s", "partitioned-" + i));
+        }
+        for (Process p : jvms) {
+            assertTrue(p.waitFor(5, TimeUnit.MINUTES), "a worker JVM did not finish");
+            assertEquals(0, p.exitValue(), "a worker JVM did not become idle; see target/async-workers");
+        }
+        System.out.println("partitions per JVM: "
+                + db.strings("select note || '=' || count(*) from partition_effects group by note"));
+
+        assertEquals(60, db.count("select count(*) from partition_effects"));
+        assertEquals(60, db.count("select count(distinct partition_key) from partition_effects"));
+        assertEquals(60, db.count("select count(*) from sequencer_partitions where state = 'completed'"));
+        assertEquals(List.of("dispatched", "completed"), db.states(Backfill.NAME));
+        assertEquals(0, db.count("select count(*) from sequencer_scheduled_tasks"));
+    }
+
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true) // runs on the configured servers only
+    @MethodSource("servers")
+    void aWorkerJvmKilledInTheMiddleOfAPartitionIsReplacedAndEveryPartitionIsAppliedOnce(TestDatabase database)
+            throws Exception {
+        TestDatabase db = database.fresh();
+        try (Sequencer sequencer = WorkerMain.sequencer(db.url(), WorkerMain.registry("partitioned-slow", 4), "1s")) {
+            sequencer.process();
+            Process doomed = worker(db, "partitioned-slow", 4, "1s", "doomed-partition-" + db.name());
+            try {
+                await("the first worker started partitions", Duration.ofSeconds(60), () -> markers(db) >= 1);
+            } finally {
+                doomed.destroyForcibly();
+                doomed.waitFor(60, TimeUnit.SECONDS);
+            }
+            assertEquals(0, db.count("select count(*) from partition_effects"), "the killed attempts left nothing");
+        }
+        List<OperationDescriptor> survivorOps =
+                List.of(Backfill.descriptor(1, 0, () -> new Backfill(4, Duration.ZERO, p -> false, false)));
+        try (Sequencer sequencer = WorkerMain.sequencer(db.url(), survivorOps, "1s");
+                Worker survivor = sequencer.worker()) {
+            await(
+                    "the survivor completed the backfill",
+                    Duration.ofMinutes(2),
+                    () -> db.states(Backfill.NAME).contains("completed"));
+            assertTrue(survivor.awaitIdle(Duration.ofMinutes(1)));
+        }
+        assertEquals(List.of("dispatched", "completed"), db.states(Backfill.NAME));
+        assertEquals(4, db.count("select count(*) from partition_effects"));
+        assertEquals(4, db.count("select count(distinct partition_key) from partition_effects"));
+        assertTrue(markers(db) > 4, "the killed attempts were taken over and run again");
     }
 
     static long markers(TestDatabase db) {

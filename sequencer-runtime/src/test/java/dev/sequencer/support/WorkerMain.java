@@ -53,7 +53,8 @@ public final class WorkerMain {
      * JVM that ran it). {@code slow}: one asynchronous operation {@value #SLOW} that writes a marker row on a
      * connection of its own (committed at once), writes its effect in its transaction and, the first time only,
      * blocks for ten minutes, so that its JVM can be killed in the middle of the transaction. {@code plain}: the same
-     * operation, not transactional.
+     * operation, not transactional. {@code partitioned}: {@link Backfill} with {@code count} partitions;
+     * {@code partitioned-slow}: the same, each partition blocking on its first attempt.
      */
     public static List<OperationDescriptor> registry(String kind, int count) {
         List<OperationDescriptor> ops = new ArrayList<>();
@@ -62,6 +63,10 @@ public final class WorkerMain {
                 ops.add(AsyncFixtures.async(
                         "2024_01_01_000000", String.format("op_%03d", i), () -> AsyncFixtures.effect(jvm())));
             }
+        } else if (kind.equals("partitioned")) {
+            ops.add(Backfill.descriptor(1, 0, () -> new Backfill(count, Duration.ofMillis(50), p -> false, false)));
+        } else if (kind.equals("partitioned-slow")) {
+            ops.add(Backfill.descriptor(1, 0, () -> new Backfill(count, Duration.ZERO, p -> false, true)));
         } else if (kind.equals("plain")) {
             OperationDescriptor slow = AsyncFixtures.async("2024_01_02_000000", "slow", WorkerMain::slowPlain);
             ops.add(new OperationDescriptor(

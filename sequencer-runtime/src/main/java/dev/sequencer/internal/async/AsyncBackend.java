@@ -25,6 +25,7 @@ import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +45,7 @@ public final class AsyncBackend implements Backend {
 
     static final String OPERATION_TASK = "sequencer-operation";
     static final String DEFERRED_TASK = "sequencer-deferred";
+    static final String PARTITION_TASK = "sequencer-partition";
     private static final Logger LOG = LoggerFactory.getLogger(AsyncBackend.class);
 
     private final Engine engine;
@@ -79,7 +81,11 @@ public final class AsyncBackend implements Backend {
                 Tasks.custom(DEFERRED_TASK, String.class)
                         .onFailure(failures)
                         .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
-                        .execute(runner::deferred));
+                        .execute(runner::deferred),
+                Tasks.custom(PARTITION_TASK, String.class)
+                        .onFailure(failures)
+                        .onDeadExecution(new DeadExecutionHandler.ReviveDeadExecution<>())
+                        .execute(runner::partition));
     }
 
     @Override
@@ -98,6 +104,12 @@ public final class AsyncBackend implements Backend {
                         c,
                         Attempt.open(
                                 op, OperationState.DISPATCHED, attempt, owner, detail.isEmpty() ? null : detail, now));
+        if (op.policy().partitioned()) {
+            String partitions = new PartitionDispatch(engine, bridge()).dispatch(c, client(c), op, attempt, due);
+            detail = detail.isEmpty() ? partitions : partitions + ", " + detail;
+            LOG.info("Dispatched operation {} ({})", op.name(), detail);
+            return detail;
+        }
         TaskInstance<String> task = new TaskInstance<>(OPERATION_TASK, op.name(), String.valueOf(attempt));
         if (!client(c).scheduleIfNotExists(task, due)) {
             throw new SequencerException("Operation " + op.name() + " cannot be dispatched: a task for it is"
@@ -217,10 +229,13 @@ public final class AsyncBackend implements Backend {
         }
     }
 
+    /** The names of the operations that have a task: their own, or one of their partitions'. */
     @Override
     public Set<String> operationTasks() {
         try (Connection c = engine.dataSource().getConnection()) {
-            return tasksTable().instances(c, OPERATION_TASK);
+            Set<String> names = new HashSet<>(tasksTable().instances(c, OPERATION_TASK));
+            tasksTable().instances(c, PARTITION_TASK).forEach(i -> names.add(PartitionDispatch.operationOf(i)));
+            return names;
         } catch (SQLException e) {
             throw new SequencerException("Cannot read " + tasksTable().name() + ": " + e.getMessage(), e);
         }
@@ -318,6 +333,7 @@ public final class AsyncBackend implements Backend {
                 try {
                     table.createIfAbsent(c);
                     store.createIfAbsent(c);
+                    engine.partitions().createIfAbsent(c);
                     break;
                 } catch (SQLException e) {
                     if (i >= 2) {

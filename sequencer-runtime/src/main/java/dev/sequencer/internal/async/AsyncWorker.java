@@ -23,7 +23,8 @@ final class AsyncWorker implements Worker {
 
     private static final Logger LOG = LoggerFactory.getLogger(AsyncWorker.class);
     private static final Duration IDLE_CHECK = Duration.ofMillis(75);
-    private static final Set<String> TASKS = Set.of(AsyncBackend.OPERATION_TASK, AsyncBackend.DEFERRED_TASK);
+    private static final Set<String> TASKS =
+            Set.of(AsyncBackend.OPERATION_TASK, AsyncBackend.DEFERRED_TASK, AsyncBackend.PARTITION_TASK);
 
     private final Scheduler scheduler;
     private final AsyncBackend backend;

@@ -11,6 +11,7 @@ import dev.sequencer.internal.engine.Engine;
 import dev.sequencer.internal.execution.DeferredAttempt;
 import dev.sequencer.internal.execution.Execution;
 import dev.sequencer.internal.execution.OperationExecutor;
+import dev.sequencer.internal.execution.PartitionAttempt;
 import dev.sequencer.internal.execution.RunContext;
 import java.sql.Connection;
 import java.time.Duration;
@@ -29,11 +30,13 @@ public final class OperationAttempts {
 
     private final Engine engine;
     private final OperationExecutor executor;
+    private final String owner;
 
     /** @param owner who writes {@code running} rows of non-transactional operations; never starts with {@code run:} */
     public OperationAttempts(Engine engine, String owner) {
         this.engine = engine;
         this.executor = engine.executor(owner);
+        this.owner = owner;
     }
 
     /**
@@ -85,6 +88,17 @@ public final class OperationAttempts {
     /** A context over {@code connection}, for work that is not an operation's own run. */
     public OperationContext context(Connection connection, OperationDescriptor op, int attempt) {
         return new RunContext(connection, engine.dataSource(), op, attempt, engine.listeners());
+    }
+
+    /** The protocol of one partition attempt, for this worker. */
+    public PartitionAttempt partitionAttempt() {
+        return new PartitionAttempt(
+                engine.dataSource(),
+                engine.store(),
+                engine.partitions(),
+                engine.instantiation(),
+                engine.listeners(),
+                owner);
     }
 
     /** The protocol of one deferred handler attempt, over this engine's database and listeners. */

@@ -11,6 +11,7 @@ import dev.sequencer.OperationState;
 import dev.sequencer.SequencerException;
 import dev.sequencer.internal.engine.PendingRules;
 import dev.sequencer.internal.execution.Execution;
+import dev.sequencer.internal.execution.PartitionAttempt;
 import dev.sequencer.internal.store.HistoryRow;
 import dev.sequencer.internal.store.OperationStore;
 import java.sql.Connection;
@@ -95,6 +96,41 @@ final class TaskRunner {
                     "Operation " + newest.name() + ": closing out its interrupted attempt failed: " + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * One partition of a {@code @Partitioned} operation: run while the dispatch it belongs to is the operation's
+     * newest row; a partition over the concurrency limit waits and is looked at again later.
+     */
+    CompletionHandler<String> partition(TaskInstance<String> task, ExecutionContext context) {
+        String name = PartitionDispatch.operationOf(task.getId());
+        OperationDescriptor op = backend.engine().operation(name);
+        if (op == null) {
+            throw new UnknownTaskException("Operation " + name + " is not in this worker's registry; a worker with a"
+                    + " build that has it must run its partition task " + task.getId());
+        }
+        HistoryRow newest = newest(name);
+        int dispatch = Integer.parseInt(task.getData().trim());
+        if (newest == null || newest.state() != OperationState.DISPATCHED || newest.attempt() != dispatch) {
+            LOG.info(
+                    "Partition task {}: its dispatch is over ({}); removing it",
+                    task.getId(),
+                    newest == null ? "no history" : newest.state().dbValue());
+            return new CompletionHandler.OnCompleteRemove<>();
+        }
+        PartitionAttempt.Outcome outcome =
+                backend.bridge().partitionAttempt().run(op, newest, PartitionDispatch.partitionOf(task.getId()));
+        return switch (outcome.result()) {
+            case WAIT -> {
+                Instant next = Instant.now().plus(backend.engine().settings().asyncPollingInterval());
+                yield (complete, operations) -> operations.reschedule(complete, next);
+            }
+            case RETRY -> {
+                Instant next = Instant.now().plus(outcome.retryIn());
+                yield (complete, operations) -> operations.reschedule(complete, next);
+            }
+            default -> new CompletionHandler.OnCompleteRemove<>();
+        };
     }
 
     CompletionHandler<String> deferred(TaskInstance<String> task, ExecutionContext context) {

@@ -20,12 +20,12 @@ import dev.sequencer.internal.lock.SequencerLock;
 import dev.sequencer.internal.store.Dialect;
 import dev.sequencer.internal.store.HistoryRow;
 import dev.sequencer.internal.store.OperationStore;
+import dev.sequencer.internal.store.PartitionStore;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +50,7 @@ public final class Engine {
     private final String owner;
     private final HistoryValidation validation;
     private volatile OperationStore store;
+    private volatile PartitionStore partitions;
     private volatile Dialect dialect;
     private final Function<Engine, Backend> backendFactory;
     private volatile Backend backend;
@@ -264,43 +265,18 @@ public final class Engine {
     }
 
     /**
-     * Every operation of the registry with its current state, in order, pending as the next run would see it. A
-     * {@code dispatched} operation whose task is gone from the backend's table is reported lost.
+     * Every operation of the registry with its current state, in order, pending as the next run would see it (see
+     * {@link StatusReport}).
      */
     public List<OperationStatus> status() {
-        // Tasks first: a worker commits completed before it removes the task, so no completed one looks lost.
-        Set<String> tasks = backend().operationTasks();
-        Map<String, HistoryRow> history = history();
-        PendingRules rules = new PendingRules(history, tasks, runsIdle(history), false);
-        List<OperationStatus> status = new ArrayList<>();
-        for (OperationDescriptor op : registry) {
-            HistoryRow row = history.get(op.name());
-            PendingRules.Verdict verdict = rules.verdict(op);
-            if (row == null) {
-                status.add(new OperationStatus(op.name(), null, true, 0, null, null, null));
-                continue;
-            }
-            boolean lost = row.state() == OperationState.DISPATCHED && !tasks.contains(op.name());
-            String message =
-                    lost ? backend().lostMessage(op.name()) : verdict.interrupted() ? verdict.why() : row.reason();
-            status.add(new OperationStatus(
-                    op.name(),
-                    row.state(),
-                    verdict.pending(),
-                    row.attempts(),
-                    row.startedAt(),
-                    row.finishedAt(),
-                    message,
-                    lost));
-        }
-        return status;
+        return new StatusReport(this).status();
     }
 
     /**
      * Whether no run is under way, asked only when some run left a {@code running} row: then a free Sequencer lock
      * proves that run gone.
      */
-    private boolean runsIdle(Map<String, HistoryRow> history) {
+    boolean runsIdle(Map<String, HistoryRow> history) {
         if (history.values().stream().noneMatch(HistoryRow::runningInARun)) {
             return true;
         }
@@ -318,6 +294,14 @@ public final class Engine {
             store = new OperationStore(dialect(), settings.tablePrefix());
         }
         return store;
+    }
+
+    /** The partitions of {@code @Partitioned} operations. */
+    public PartitionStore partitions() {
+        if (partitions == null) {
+            partitions = new PartitionStore(dialect(), settings.tablePrefix());
+        }
+        return partitions;
     }
 
     public Dialect dialect() {

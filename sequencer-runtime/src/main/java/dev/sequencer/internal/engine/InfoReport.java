@@ -121,13 +121,14 @@ public final class InfoReport {
     }
 
     private static InfoEntry operation(OperationStatus s, String state, String detail) {
+        String partitions = s.partitions() == null ? null : s.partitions().toString();
         return new InfoEntry(
                 Kind.OPERATION,
                 s.name(),
                 state,
                 time(s.finishedAt(), s.startedAt()),
                 s.attempts(),
-                detail == null ? "" : detail);
+                join(partitions, detail));
     }
 
     /** The state shown for an operation: its recorded state, {@code pending} when it never ran, {@code lost}. */
