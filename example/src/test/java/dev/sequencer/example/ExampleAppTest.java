@@ -42,7 +42,8 @@ class ExampleAppTest {
                         "2024_01_02_000000_import_legacy_customers",
                         "2024_01_04_000000_backfill_loyalty_tier",
                         "2024_01_05_000000_normalize_emails",
-                        "2024_01_06_000000_queue_welcome_emails"),
+                        "2024_01_06_000000_queue_welcome_emails",
+                        "2024_01_08_000000_backfill_order_totals"),
                 GeneratedSequencer.registry().stream()
                         .map(OperationDescriptor::name)
                         .toList());
@@ -83,6 +84,15 @@ class ExampleAppTest {
                 ResultSet rs = s.executeQuery("select count(*) from outbox where template = 'welcome'")) {
             rs.next();
             assertEquals(3, rs.getInt(1), "the asynchronous operation ran once");
+        }
+        assertTrue(
+                first.contains("2024_01_08_000000_backfill_order_totals       dispatched (10 of 10 partitions)"),
+                first);
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from orders where total = quantity * unit_price")) {
+            rs.next();
+            assertEquals(5000, rs.getInt(1), "the partitioned backfill filled every order");
         }
     }
 
