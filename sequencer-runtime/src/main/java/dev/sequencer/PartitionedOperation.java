@@ -12,9 +12,15 @@ import java.util.List;
  *
  * <pre>{@code
  * public List<String> partitions(OperationContext ctx) {       // id ranges: "0-99999", "100000-199999", ...
- *     return IdRanges.of(ctx.connection(), "orders", 100_000);
+ *     List<String> ranges = new ArrayList<>();
+ *     for (long from = 0; from < 1_000_000; from += 100_000) {
+ *         ranges.add(from + "-" + (from + 99_999));
+ *     }
+ *     return ranges;
  * }
- * public void handlePartition(OperationContext ctx, String range) throws Exception { ... }
+ * public void handlePartition(OperationContext ctx, String range) throws Exception {
+ *     String[] bounds = range.split("-");                       // update ... where id between bounds[0] and bounds[1]
+ * }
  * }</pre>
  */
 public interface PartitionedOperation extends OperationHandler {

@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs B1-B7 and prints the table of ratios. {@code -Dbench.postgres.url=jdbc:postgresql://...} enables the
+ * Runs B1-B7 and B11 and prints the table of ratios. {@code -Dbench.postgres.url=jdbc:postgresql://...} enables the
  * PostgreSQL parts; {@code -Dbench.only=B2,B7} selects benchmarks; {@code -Dbench.reps}, {@code -Dbench.warmup},
- * {@code -Dbench.forks} set repetitions; {@code -Dbench.smoke=true} runs everything once at N=10.
+ * {@code -Dbench.forks} set repetitions; {@code -Dbench.smoke=true} runs everything once at N=10. B11 (the partitioned backfill) runs on PostgreSQL when it
+ * is set, otherwise on H2.
  */
 public final class BenchMain {
 
@@ -67,6 +68,8 @@ public final class BenchMain {
             step(config, rows, "B6", () -> rows.add(B6Async.run(config)));
         }
         step(config, rows, "B7", () -> rows.addAll(B7Scaling.run(config)));
+        Db.Kind backfillOn = config.postgresUrl() == null ? Db.Kind.H2 : Db.Kind.POSTGRESQL;
+        step(config, rows, "B11", () -> rows.addAll(B11Backfill.run(config, backfillOn)));
         if (config.postgresUrl() == null) {
             for (String id : List.of("B2", "B3", "B4")) {
                 if (config.runs(id)) {

@@ -14,6 +14,7 @@ record Config(
         int b5,
         int b6,
         int[] b7,
+        int b11,
         String profile) {
 
     static Config fromSystemProperties() {
@@ -32,10 +33,11 @@ record Config(
                 Integer.getInteger("bench.b5.n", smoke ? 10 : 2_000),
                 Integer.getInteger("bench.b6.n", smoke ? 10 : 5_000),
                 smoke ? new int[] {10, 20, 40} : new int[] {100, 1_000, 10_000},
+                Integer.getInteger("bench.b11.rows", smoke ? 10_000 : 1_000_000),
                 System.getProperty("bench.profile", ""));
     }
 
-    /** Whether benchmark {@code id} (B1..B7) is selected by {@code -Dbench.only=B2,B3}. */
+    /** Whether benchmark {@code id} (B1..B11) is selected by {@code -Dbench.only=B2,B3}. */
     boolean runs(String id) {
         if (only.isEmpty()) {
             return true;

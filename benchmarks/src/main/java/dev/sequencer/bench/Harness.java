@@ -44,6 +44,33 @@ final class Harness {
         return new Sample[] {sample(as), sample(bs)};
     }
 
+    /**
+     * Samples of several trials, in milliseconds: in round {@code r} they run one after the other starting with trial
+     * {@code r mod n}, so that each goes first equally often.
+     */
+    static Sample[] rotate(Config config, List<Trial> trials) throws Exception {
+        int n = trials.size();
+        List<List<Double>> values = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            values.add(new ArrayList<>());
+        }
+        for (int round = 0; round < config.warmup() + config.reps(); round++) {
+            for (int k = 0; k < n; k++) {
+                int i = (round + k) % n;
+                double t = trials.get(i).run() / 1e6;
+                if (round >= config.warmup()) {
+                    values.get(i).add(t);
+                }
+                System.gc();
+            }
+        }
+        Sample[] samples = new Sample[n];
+        for (int i = 0; i < n; i++) {
+            samples[i] = sample(values.get(i));
+        }
+        return samples;
+    }
+
     static Sample measure(Config config, Trial a) throws Exception {
         List<Double> as = new ArrayList<>();
         for (int round = 0; round < config.warmup() + config.reps(); round++) {
