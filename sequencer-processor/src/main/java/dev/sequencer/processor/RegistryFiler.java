@@ -30,8 +30,16 @@ final class RegistryFiler {
         this.listing = listing;
     }
 
-    /** Writes the files; {@code qualified} as in {@link RegistryWriter#write(String, List, List, Set)}. */
-    void write(String packageName, List<OperationModel> models, List<DeferredModel> deferred, Set<String> qualified)
+    /**
+     * Writes the files; {@code packageOption} is {@code -Asequencer.package} (or null), which keys the index;
+     * {@code qualified} as in {@link RegistryWriter#write(String, List, List, Set)}.
+     */
+    void write(
+            String packageName,
+            String packageOption,
+            List<OperationModel> models,
+            List<DeferredModel> deferred,
+            Set<String> qualified)
             throws IOException {
         JavaFile source = RegistryWriter.write(packageName, models, deferred, qualified);
         source.writeTo(filer);
@@ -46,7 +54,7 @@ final class RegistryFiler {
         new RegistryIndex(
                         names(models.stream().map(OperationModel::element)),
                         names(deferred.stream().map(DeferredModel::element)))
-                .write(filer, originating);
+                .write(filer, packageOption, originating);
         listing.write(models, originating);
     }
 

@@ -130,13 +130,13 @@ public final class SequencerProcessor extends AbstractProcessor {
 
     private void generate(OperationValidator validator, PackageListing listing) throws Exception {
         Elements elements = processingEnv.getElementUtils();
-        RegistryClasses classes =
-                RegistryClasses.gather(elements, operations, deferred, RegistryIndex.read(processingEnv.getFiler()));
+        String option = processingEnv.getOptions().get(RegistryPackage.OPTION);
+        RegistryClasses classes = RegistryClasses.gather(
+                elements, operations, deferred, RegistryIndex.read(processingEnv.getFiler(), option));
         OperationValidator.Result result = validator.validate(classes.operations());
         DeferredValidator.Result handlers =
                 new DeferredValidator(elements, processingEnv.getTypeUtils()).validate(classes.deferred());
         ValidationReport options = new ValidationReport();
-        String option = processingEnv.getOptions().get(RegistryPackage.OPTION);
         if (option != null && !RegistryPackage.isValidOption(option)) {
             options.add(Problem.global(Message.INVALID_PACKAGE_OPTION, option));
         }
@@ -159,7 +159,7 @@ public final class SequencerProcessor extends AbstractProcessor {
                         .printMessage(Diagnostic.Kind.WARNING, Message.REGISTRY_IN_UNNAMED_PACKAGE.format());
             }
             new RegistryFiler(processingEnv.getFiler(), listing)
-                    .write(packageName, result.models(), handlers.models(), check.javaLangClashes(packageName));
+                    .write(packageName, option, result.models(), handlers.models(), check.javaLangClashes(packageName));
         }
     }
 }

@@ -68,6 +68,26 @@ final class EarlierBuild {
         }
     }
 
+    /**
+     * This output together with {@code earlier}'s, as one class output that two compilations wrote to; where both
+     * wrote a file, this one's wins (it was written last).
+     */
+    EarlierBuild with(EarlierBuild earlier) {
+        try (var files = Files.walk(earlier.classes)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                Path target = classes.resolve(earlier.classes.relativize(file).toString());
+                if (!Files.exists(target)) {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        earlier.resources.forEach(resources::putIfAbsent);
+        return this;
+    }
+
     /** Deletes the class file of {@code binaryName}, as when its source was deleted and the build cleaned it up. */
     EarlierBuild withoutClass(String binaryName) {
         try {

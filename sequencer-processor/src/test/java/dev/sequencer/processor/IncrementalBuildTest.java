@@ -141,4 +141,36 @@ class IncrementalBuildTest {
                         Message.DEPENDS_ON_LATER.format("Dependent", "Second", "2024_01_04_000000_second"),
                         "com.example.Dependent"));
     }
+
+    @Test
+    void twoRegistriesOfOneClassOutputKeepTheirOwnOperations() {
+        // Two compiler executions of one module, each with its own -Asequencer.package, into one class output (as the
+        // benchmarks module builds two registries): the second must not take the first one's operations for its own.
+        JavaFileObject other = operation("org.other.Third", "@Operation(timestamp = \"2024_01_03_000000\")");
+        Compilation firstRegistry = TestSources.compiler()
+                .withOptions("-Asequencer.package=com.example")
+                .compile(first(), second());
+        assertThat(firstRegistry).succeeded();
+        EarlierBuild output = EarlierBuild.of(firstRegistry, temp);
+
+        Compilation secondRegistry =
+                output.compiler().withOptions("-Asequencer.package=org.other").compile(other);
+
+        assertThat(secondRegistry).succeeded();
+        assertThat(LoadedRegistry.operations(secondRegistry, "org.other.GeneratedSequencer").stream()
+                        .map(OperationDescriptor::name)
+                        .toList())
+                .containsExactly("2024_01_03_000000_third");
+        Compilation firstAgain = EarlierBuild.of(secondRegistry, temp)
+                .with(output)
+                .compiler()
+                .withOptions("-Asequencer.package=com.example")
+                .compile(second());
+        assertThat(firstAgain).succeeded();
+        assertThat(LoadedRegistry.operations(firstAgain, "com.example.GeneratedSequencer").stream()
+                        .map(OperationDescriptor::name)
+                        .toList())
+                .containsExactly("2024_01_01_000000_first", "2024_01_02_000000_second")
+                .inOrder();
+    }
 }
