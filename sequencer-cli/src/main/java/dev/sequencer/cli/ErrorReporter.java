@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.flywaydb.core.api.FlywayException;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 
@@ -56,15 +57,17 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
     }
 
     /**
-     * Sequencer's and argument errors speak for themselves; anything else (a bug, a driver's own exception) is named
-     * by its class too.
+     * Sequencer's, Flyway's and argument errors speak for themselves; anything else (a bug, a driver's own exception)
+     * is named by its class too.
      */
     private static String describe(Exception exception) {
         String message = exception.getMessage();
         if (message == null || message.isBlank()) {
             return exception.getClass().getName();
         }
-        return exception instanceof SequencerException || exception instanceof IllegalArgumentException
+        return exception instanceof SequencerException
+                        || exception instanceof FlywayException
+                        || exception instanceof IllegalArgumentException
                 ? message
                 : exception.getClass().getName() + ": " + message;
     }

@@ -30,6 +30,9 @@ final class ExecuteCommand extends SequencerCommand {
             RunReport report = sequencer.execute(name, !noRecord);
             steps.printRest(report);
         }
+        if (noRecord) {
+            out().println("Not recorded in the history (--no-record): its work is committed, its state unchanged.");
+        }
         return ExitCodes.OK;
     }
 }

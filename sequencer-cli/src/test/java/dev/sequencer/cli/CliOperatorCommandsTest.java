@@ -40,6 +40,10 @@ class CliOperatorCommandsTest {
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.out()).startsWith(line("operation", BACKFILL, "completed"));
+            assertThat(result.out().lines().toList())
+                    .last()
+                    .isEqualTo("Not recorded in the history (--no-record): its work is committed, its state"
+                            + " unchanged.");
             assertThat(db.states(BACKFILL)).containsExactly("completed");
         }
 

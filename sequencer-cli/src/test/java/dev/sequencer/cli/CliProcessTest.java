@@ -189,7 +189,9 @@ class CliProcessTest {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         assertThat(result.out()).startsWith(line("migration", "V1 broken", "failed"));
         assertThat(result.errLines()).hasSize(1);
-        assertThat(result.err()).startsWith("error: ").contains("NOWHERE");
+        assertThat(result.err())
+                .startsWith("error: Failed to execute script V1__broken.sql")
+                .contains("NOWHERE");
     }
 
     /** The start of a step line, as far as the outcome. */
