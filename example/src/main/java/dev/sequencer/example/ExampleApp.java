@@ -4,6 +4,7 @@ import dev.sequencer.OperationStatus;
 import dev.sequencer.RunReport;
 import dev.sequencer.Sequencer;
 import dev.sequencer.Worker;
+import dev.sequencer.cli.SequencerCli;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -14,12 +15,19 @@ import java.util.List;
  * <p>With the default {@code command} strategy, {@code migrate()} applies Flyway migrations only and
  * {@code process()} runs whatever is pending, migrations and operations interleaved. Run it with
  * {@code -Dsequencer.strategy=migration} and {@code migrate()} does everything in one call.
+ *
+ * <p>With arguments it is the {@code sequencer} command line over the shop's operations, as an application's own
+ * {@code main} can be: {@code mvn -q -pl example exec:java -Dexec.args="info"}.
  */
 public final class ExampleApp {
 
     private ExampleApp() {}
 
     public static void main(String[] args) {
+        if (args.length > 0) {
+            SequencerCli.main(args); // exits with the command's exit code
+            return;
+        }
         try (Sequencer sequencer = GeneratedSequencer.sequencer()) {
             run(sequencer, System.out);
         }

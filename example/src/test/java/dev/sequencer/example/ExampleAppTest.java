@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.Sequencer;
+import dev.sequencer.cli.SequencerCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -108,5 +109,22 @@ class ExampleAppTest {
         int backfill = out.indexOf("2024_01_04_000000_backfill_loyalty_tier");
         assertTrue(0 <= users && users < importOp && importOp < tier && tier < backfill, out);
         assertTrue(out.contains("process(): nothing to do"), out);
+    }
+
+    @Test
+    void theCommandLineRunsTheShopsOperationsFromTheRegistryItDiscovers() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("shop-cli");
+
+        int processed = SequencerCli.run("process", "--sync", "--url", url);
+        int again = SequencerCli.run("process", "--url", url);
+
+        assertEquals(0, processed);
+        assertEquals(0, again);
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); // the example's sequencer.properties
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from sequencer_operations where state = 'completed'")) {
+            rs.next();
+            assertEquals(4, rs.getInt(1), "each of the four operations ran once");
+        }
     }
 }
