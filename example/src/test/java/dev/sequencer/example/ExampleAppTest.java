@@ -124,7 +124,7 @@ class ExampleAppTest {
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select count(*) from sequencer_operations where state = 'completed'")) {
             rs.next();
-            assertEquals(4, rs.getInt(1), "each of the four operations ran once");
+            assertEquals(5, rs.getInt(1), "each of the five operations ran once");
         }
     }
 }

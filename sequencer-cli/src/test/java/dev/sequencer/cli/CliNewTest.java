@@ -84,7 +84,7 @@ class CliNewTest {
         assertThat(exitCode).as(diagnostics.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(diagnostics.toString(StandardCharsets.UTF_8)).doesNotContain("error", "warning");
         String registry = Files.readString(
-                module.resolve("target/classes/META-INF/sequencer/registry.index"), StandardCharsets.UTF_8);
+                module.resolve("target/classes/META-INF/sequencer/registry-com.example.index"), StandardCharsets.UTF_8);
         assertThat(registry).contains("com.example.ops.SeedPlans", "com.example.ops.SeedAdmin");
         assertThat(result.exitCode()).isZero();
     }
