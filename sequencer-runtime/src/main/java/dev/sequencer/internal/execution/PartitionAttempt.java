@@ -129,7 +129,7 @@ public final class PartitionAttempt {
             return failed(op, dispatched, partition, attempt, started, failure);
         }
         Transactions.close(c, null);
-        reportProgress(op, started, last);
+        reportProgress(op, operationStart(dispatched, started), last);
         return Outcome.of(Result.COMPLETED);
     }
 
@@ -209,8 +209,8 @@ public final class PartitionAttempt {
                         OperationState.COMPLETED,
                         dispatched.attempt(),
                         null,
-                        "every partition completed",
-                        dispatched.startedAt() == null ? started : dispatched.startedAt(),
+                        null, // status() and info() say "n/n partitions completed"
+                        operationStart(dispatched, started),
                         now));
         return true;
     }
@@ -241,7 +241,7 @@ public final class PartitionAttempt {
                                     null,
                                     "partition '" + partition.key() + "' failed after " + attempt + " attempt(s): "
                                             + error,
-                                    dispatched.startedAt() == null ? started : dispatched.startedAt(),
+                                    operationStart(dispatched, started),
                                     Instant.now()),
                             failure);
                 }
@@ -269,9 +269,18 @@ public final class PartitionAttempt {
                 op.name(),
                 attempt,
                 error);
-        listeners.operationFailed(
-                new OperationEvent(op.name(), op, Duration.between(started, Instant.now()), null, failure));
+        listeners.operationFailed(new OperationEvent(
+                op.name(), op, Duration.between(operationStart(dispatched, started), Instant.now()), null, failure));
         return Outcome.of(Result.FAILED);
+    }
+
+    /**
+     * When the operation started, as its history rows say (its dispatch): the events of a partitioned operation
+     * measure the operation, not the partition that happens to send them, so that rates, estimates and durations
+     * agree with {@code history}.
+     */
+    private static Instant operationStart(HistoryRow dispatched, Instant partitionStarted) {
+        return dispatched.startedAt() == null ? partitionStarted : dispatched.startedAt();
     }
 
     private void reportProgress(OperationDescriptor op, Instant started, boolean last) {
