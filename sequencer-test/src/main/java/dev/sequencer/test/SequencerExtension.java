@@ -1,6 +1,7 @@
 package dev.sequencer.test;
 
 import dev.sequencer.Sequencer;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The JUnit Jupiter extension behind {@link SequencerTest}: before each test method it creates the test's database
- * (a new in-memory H2 database), builds a {@link Sequencer} over it
+ * (in-memory H2, or a fresh schema on the server of {@code sequencer.test.url}), builds a {@link Sequencer} over it
  * and every registry on the test class path, and calls {@code migrate()} unless told not to; it resolves
  * {@link Sequencer} and {@link DataSource} parameters to them; after the test JUnit closes both (the database is
  * dropped). Everything lives in the test method's extension store, so parallel test methods share nothing.
@@ -23,7 +24,9 @@ public final class SequencerExtension implements BeforeEachCallback, ParameterRe
     @Override
     public void beforeEach(ExtensionContext context) {
         SequencerTestSettings settings = SequencerTestSettings.of(context);
-        TestDatabase database = TestDatabases.create();
+        Optional<String> serverUrl =
+                TestDatabases.configuredUrl(settings.properties(), context::getConfigurationParameter, System.getenv());
+        TestDatabase database = TestDatabases.create(serverUrl);
         Sequencer sequencer;
         try {
             sequencer = Sequencer.configure()

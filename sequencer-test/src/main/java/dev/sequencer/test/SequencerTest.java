@@ -24,9 +24,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>The database is a fresh in-memory H2 database with a unique name, shut down after the test. Before each test
- * the extension calls {@code migrate()}, as an application's start-up does (see {@link #migrate()}). Nothing is
- * shared between test methods, so they may run in parallel.
+ * <p>The database is a fresh in-memory H2 database, closed after the test; with {@code sequencer.test.url} set (a
+ * JUnit configuration parameter or system property, the environment variable {@code SEQUENCER_TEST_URL}, or one of
+ * {@link #properties()}) it is a fresh schema (PostgreSQL) or database (MariaDB, MySQL) on that server, dropped after
+ * the test. Before each test the extension calls {@code migrate()}, as an application's start-up does (see
+ * {@link #migrate()}). Nothing is shared between test methods, so they may run in parallel.
  *
  * <p>Configuration is read as the application reads it (system properties {@code sequencer.*}, environment variables
  * {@code SEQUENCER_*}, {@code sequencer.properties} on the class path), then {@link #properties()} override it; the

@@ -4,7 +4,7 @@
  *
  * <ul>
  *   <li>{@link dev.sequencer.test.SequencerTest @SequencerTest}: each test method gets a database of its own
- *       (in-memory H2) and a
+ *       (in-memory H2, or a fresh schema on the server of {@code sequencer.test.url}) and a
  *       {@link dev.sequencer.Sequencer} over every registry on the test class path, as parameters;
  *   <li>{@link dev.sequencer.test.SequencerAssertions#assertThat(dev.sequencer.Sequencer)}: AssertJ assertions on
  *       what ran;

@@ -21,7 +21,7 @@ import org.junit.platform.testkit.engine.Events;
 
 /**
  * The extension's life cycle, seen from outside: small test classes (the {@link Scenario}s below) run through JUnit's
- * engine test kit.
+ * engine test kit, in whichever database mode this test runs.
  */
 class ExtensionLifecycleTest {
 
@@ -62,6 +62,23 @@ class ExtensionLifecycleTest {
                 .hasMessage("@SequencerTest(properties) of " + MalformedPropertyScenario.class.getName()
                         + " has 'sequencer.strategy migration': write each property as key=value, for example"
                         + " \"sequencer.strategy=migration\"");
+    }
+
+    @Test
+    void aServerUrlOfAnotherDatabaseIsRefusedWithoutShowingItsCredentials() {
+        Throwable failure = engine(TwoTestsScenario.class)
+                .configurationParameter(TestDatabases.URL_KEY, "jdbc:oracle:thin:scott/tiger@db:1521:orcl")
+                .execute()
+                .testEvents()
+                .failed()
+                .stream()
+                .findFirst()
+                .flatMap(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable())
+                .orElseThrow();
+
+        assertThat(failure)
+                .hasMessageStartingWith("sequencer.test.url must be a PostgreSQL, MariaDB or MySQL JDBC URL")
+                .hasMessageNotContaining("tiger");
     }
 
     private static Events run(Class<?> scenario) {
