@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A test class that tests run through JUnit's engine test kit ({@link #run}); anywhere else (a {@code -Dtest} filter,
- * an IDE) it is skipped, since some of its tests fail on purpose.
+ * A test class that other tests run through JUnit's engine test kit, with configuration parameter {@link #PARAMETER}
+ * set; anywhere else (a {@code -Dtest} filter, an IDE) it is skipped, since some of its tests fail on purpose.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
