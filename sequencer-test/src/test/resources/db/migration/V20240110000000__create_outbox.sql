@@ -1,0 +1,4 @@
+create table outbox (
+    account_id integer primary key,
+    template   varchar(50) not null
+);
