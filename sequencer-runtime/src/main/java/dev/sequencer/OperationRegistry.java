@@ -1,8 +1,6 @@
 package dev.sequencer;
 
 import dev.sequencer.internal.registry.DescriptorCodec;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -22,31 +20,26 @@ public interface OperationRegistry {
     }
 
     /**
-     * Joins the parts of a generated registry into one immutable, ordered list. Used by generated code, which splits
-     * large registries into parts to stay within the JVM's limits on method and class size.
-     */
-    @SafeVarargs
-    static List<OperationDescriptor> of(List<OperationDescriptor>... parts) {
-        int size = 0;
-        for (List<OperationDescriptor> part : parts) {
-            size += part.size();
-        }
-        List<OperationDescriptor> all = new ArrayList<>(size);
-        for (List<OperationDescriptor> part : parts) {
-            all.addAll(part);
-        }
-        return Collections.unmodifiableList(all);
-    }
-
-    /**
-     * Decodes one part of a generated registry: {@code data} holds one compact entry per operation (in the internal
-     * format of {@code dev.sequencer.internal.registry.DescriptorCodec}, which may change with any version), and
-     * descriptor {@code i} gets {@code sources.apply(i)}. Used by generated code.
+     * Decodes compact entries, one per operation (in the internal format of
+     * {@code dev.sequencer.internal.registry.DescriptorCodec}, which may change with any version); descriptor
+     * {@code i} gets {@code sources.apply(i)}. Generated code uses {@link #decode(String, IntFunction)}.
      *
      * @return an unmodifiable list, in the order of {@code data}
      * @throws IllegalStateException when an entry was written by another version of the processor
      */
     static List<OperationDescriptor> decode(String[] data, IntFunction<OperationDescriptor.Source> sources) {
         return DescriptorCodec.decode(data, sources);
+    }
+
+    /**
+     * Decodes a whole generated registry: {@code data} holds its compact entries one after the other, each ended by
+     * U+001D (in the internal format of {@code dev.sequencer.internal.registry.DescriptorCodec}, which may change
+     * with any version), and descriptor {@code i} gets {@code sources.apply(i)}. Used by generated code.
+     *
+     * @return an unmodifiable list, in the order of {@code data}
+     * @throws IllegalStateException when an entry was written by another version of the processor
+     */
+    static List<OperationDescriptor> decode(String data, IntFunction<OperationDescriptor.Source> sources) {
+        return DescriptorCodec.decodeJoined(data, sources);
     }
 }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import org.flywaydb.core.Flyway;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,6 +38,7 @@ public class B1Discovery {
     private Connection keepAlive;
     private String h2Url;
     private IsolatingLoader loader;
+    private JarFile dataJar;
 
     @Setup(Level.Trial)
     public void trial() throws Exception {
@@ -46,6 +48,7 @@ public class B1Discovery {
         migrationsLocation = small ? "classpath:bench/migrations1k" : "classpath:bench/migrations";
         h2Url = "jdbc:h2:mem:b1_" + size + ";DB_CLOSE_DELAY=-1";
         keepAlive = DriverManager.getConnection(h2Url, "sa", "");
+        dataJar = RegistryData.jarOf(Registries.load(registryClass));
     }
 
     @Setup(Level.Invocation)
@@ -56,6 +59,7 @@ public class B1Discovery {
     @TearDown(Level.Trial)
     public void close() throws Exception {
         keepAlive.close();
+        dataJar.close();
     }
 
     /** A: the generated registry, loaded and initialised in a fresh class loader. */
@@ -63,6 +67,15 @@ public class B1Discovery {
     public int registry() throws Exception {
         Class<?> type = Class.forName(registryClass, true, loader);
         return check(((List<?>) type.getMethod("registry").invoke(null)).size());
+    }
+
+    /**
+     * The limit of any registry that must describe N operations at start: the same compact entries read from one
+     * compressed jar entry (as class files are) and decoded by the runtime, with no class defined at all.
+     */
+    @Benchmark
+    public int limit() throws Exception {
+        return check(RegistryData.read(dataJar).size());
     }
 
     /** B: ClassGraph scanning the class path for the same @Operation classes (names only, no class loading). */

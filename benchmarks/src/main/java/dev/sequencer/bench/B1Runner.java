@@ -47,6 +47,16 @@ final class B1Runner {
             Sample registry = sample(stats.get("registry@" + size));
             rows.add(new Row(
                     "B1",
+                    "generated registry (cold) vs its limit: the same entries read from a jar and decoded",
+                    String.format("%,d", Integer.parseInt(size)),
+                    registry,
+                    sample(stats.get("limit@" + size)),
+                    "ms",
+                    false,
+                    2,
+                    null));
+            rows.add(new Row(
+                    "B1",
                     "ClassGraph scan vs generated registry (cold)",
                     String.format("%,d", Integer.parseInt(size)),
                     sample(stats.get("classgraph@" + size)),

@@ -15,6 +15,9 @@ final class DescriptorData {
     /** Separates the items of a list field (U+001E). */
     static final char ITEM = '\u001e';
 
+    /** Ends an entry in the registry's joined data (U+001D). */
+    static final char ENTRY = '\u001d';
+
     private DescriptorData() {}
 
     /**
@@ -69,6 +72,6 @@ final class DescriptorData {
 
     /** {@code value} with the separators replaced by a space, so that free text cannot break the entry. */
     static String text(String value) {
-        return value.replace(FIELD, ' ').replace(ITEM, ' ');
+        return value.replace(FIELD, ' ').replace(ITEM, ' ').replace(ENTRY, ' ');
     }
 }

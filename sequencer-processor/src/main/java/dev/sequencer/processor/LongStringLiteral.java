@@ -48,6 +48,15 @@ final class LongStringLiteral {
         return chunks;
     }
 
+    /** The bytes of {@code value} in the class file's modified UTF-8. */
+    static int bytes(String value) {
+        int bytes = 0;
+        for (int i = 0; i < value.length(); i++) {
+            bytes += bytes(value.charAt(i));
+        }
+        return bytes;
+    }
+
     /** The bytes of {@code c} in the class file's modified UTF-8 (NUL takes two). */
     private static int bytes(char c) {
         if (c >= 0x0001 && c <= 0x007F) {

@@ -22,12 +22,13 @@ import javax.lang.model.element.Modifier;
  * {@code -Werror} turns into an error; claiming it instead would make Gradle recompile everything on every change
  * (aggregating processors must not be offered source-retention annotations).
  *
- * <p>Operations are split into parts ({@link SourcePartWriter}) of at most {@value SourcePartWriter#PART_SIZE}, each a
- * private static nested class, so that a registry of 10,000 operations stays within the JVM's limits and loads an
- * operation's class only when that operation is about to run. A part holds its descriptors as compact string entries
- * ({@link DescriptorData}) that {@code OperationRegistry.decode} turns into descriptors: far less bytecode to load and
- * far less source for javac to attribute than constructor calls. Deferred handlers (few) are written as constructor
- * calls.
+ * <p>The operations' descriptors are compact string entries ({@link DescriptorData}) in one nested class,
+ * {@code Operations}, which {@code OperationRegistry.decode} turns into descriptors: far less bytecode to load and far
+ * less source for javac to attribute than constructor calls. {@code Operations} is also every operation's
+ * {@code Source}; the switches that load and build operation classes are in classes of at most
+ * {@value SourcePartWriter#PART_SIZE} cases ({@link SourcePartWriter}), loaded only when one of their operations is
+ * about to run, so that loading a registry of 10,000 operations defines two classes and stays within the JVM's
+ * limits. Deferred handlers (few) are written as constructor calls.
  */
 final class RegistryWriter {
 
@@ -45,6 +46,7 @@ final class RegistryWriter {
     private static final ClassName RUN_REPORT = ClassName.get(RUNTIME, "RunReport");
     private static final TypeName DESCRIPTORS = ParameterizedTypeName.get(LIST, DESCRIPTOR);
     private static final TypeName DEFERRED_DESCRIPTORS = ParameterizedTypeName.get(LIST, DEFERRED_DESCRIPTOR);
+    private static final String OPERATIONS_CLASS = "Operations";
     private static final SourcePartWriter.Kind OPERATIONS = new SourcePartWriter.Kind(
             DESCRIPTOR.nestedClass("Source"), ClassName.get(RUNTIME, "OperationHandler"), "operation");
     private static final SourcePartWriter.Kind DEFERRED = new SourcePartWriter.Kind(
@@ -98,25 +100,19 @@ final class RegistryWriter {
                 .build();
     }
 
-    /** The initializer of {@code REGISTRY}; adds the part classes to {@code parts}. */
+    /** The initializer of {@code REGISTRY}; adds the classes it needs to {@code parts}. */
     private static CodeBlock operations(List<OperationModel> models, List<TypeSpec> parts) {
         if (models.isEmpty()) {
             return CodeBlock.of("$T.of()", LIST);
         }
-        List<CodeBlock> lists = new ArrayList<>();
-        List<List<OperationModel>> slices = SourcePartWriter.split(models);
-        for (int part = 0; part < slices.size(); part++) {
-            String name = "Part" + part;
-            List<SourcePartWriter.Entry> entries = new ArrayList<>();
-            List<String> data = new ArrayList<>();
-            for (OperationModel model : slices.get(part)) {
-                entries.add(new SourcePartWriter.Entry(null, model.handler()));
-                data.add(DescriptorData.encode(model));
-            }
-            parts.add(SourcePartWriter.writeEncoded(name, OPERATIONS, entries, data, "operations", REGISTRY));
-            lists.add(CodeBlock.of("$N.operations()", name));
+        List<HandlerClass> handlers = new ArrayList<>();
+        List<String> data = new ArrayList<>();
+        for (OperationModel model : models) {
+            handlers.add(model.handler());
+            data.add(DescriptorData.encode(model));
         }
-        return CodeBlock.of("$T.of($L)", REGISTRY, CodeBlock.join(lists, ", "));
+        parts.addAll(SourcePartWriter.writeCompact(OPERATIONS_CLASS, OPERATIONS, handlers, data, DescriptorData.ENTRY));
+        return CodeBlock.of("$T.decode($N.DATA, new $N(-1))", REGISTRY, OPERATIONS_CLASS, OPERATIONS_CLASS);
     }
 
     /**

@@ -52,6 +52,30 @@ class OddClassesTest {
     }
 
     @Test
+    void operationsNamedLikeTheRegistrysNestedClassesDoNotBreakIt() {
+        JavaFileObject[] sources = new JavaFileObject[203];
+        sources[0] = operation("com.example.Operations", "@Operation(timestamp = \"2024_01_02_000000\")");
+        sources[1] = operation("com.example.Handlers0", "@Operation(timestamp = \"2024_01_03_000000\")");
+        sources[2] = operation("com.example.Handlers1", "@Operation(timestamp = \"2024_01_04_000000\")");
+        for (int i = 3; i < sources.length; i++) { // more than 200 operations: the registry has Handlers0 and 1
+            sources[i] = operation(
+                    "com.example.Op" + i,
+                    "@Operation(timestamp = \"2024_02_01_" + String.format("%02d%02d00", i / 60, i % 60) + "\")");
+        }
+
+        Compilation compilation = compile(sources);
+
+        assertThat(compilation).succeeded();
+        var operations = LoadedRegistry.operations(compilation);
+        assertThat(operations).hasSize(203);
+        assertThat(operations.get(0).source().type().getName()).isEqualTo("com.example.Operations");
+        assertThat(operations.get(1).source().newInstance().getClass().getName())
+                .isEqualTo("com.example.Handlers0");
+        assertThat(operations.get(2).source().type().getName()).isEqualTo("com.example.Handlers1");
+        assertThat(operations.get(202).source().type().getName()).isEqualTo("com.example.Op202");
+    }
+
+    @Test
     void operationsInUnrelatedPackagesWithoutThePackageOptionWarnNamingIt() {
         Compilation compilation = compile(
                 operation("com.a.A", "@Operation(timestamp = \"2024_01_02_000000\")"),

@@ -14,24 +14,33 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A registry larger than one part compiles: the parts split it correctly and stay within the JVM's limits. (10,000
+ * A registry larger than one class of handlers compiles: its data in one class, its handlers in classes of 200 that
+ * load only when needed, all within the JVM's limits. (10,000
  * operations take about 55 s to compile here on a shared 2-core machine, too slow for a unit test.)
  */
 class ScaleTest {
 
-    @Test
-    void registryOf2100OperationsCompilesInElevenParts() {
-        Compilation compilation = compile(operations(2_100));
+    /** One compilation for both tests: 2,100 sources take seconds. */
+    private static Compilation compilation;
 
+    @BeforeAll
+    static void compileOnce() {
+        compilation = compile(operations(2_100));
+    }
+
+    @Test
+    void registryOf2100OperationsCompilesWithElevenClassesOfHandlers() {
         assertThat(compilation).succeeded();
         String registry = generatedSource(compilation, "com.example.ops.GeneratedSequencer");
-        assertThat(registry).contains("Part10.operations()");
-        assertThat(registry).doesNotContain("class Part11 ");
-        assertThat(registry).contains("case 199:");
-        assertThat(registry).doesNotContain("case 200:");
+        assertThat(registry).contains("class Handlers10 ");
+        assertThat(registry).doesNotContain("class Handlers11 ");
+        assertThat(registry).contains("case 10:\n          return Handlers10.newInstance(index);");
+        assertThat(registry).contains("case 2099:");
+        assertThat(registry).doesNotContain("case 2100:");
         List<OperationDescriptor> operations =
                 LoadedRegistry.operations(compilation, "com.example.ops.GeneratedSequencer");
         assertThat(operations).hasSize(2_100);
@@ -41,6 +50,27 @@ class ScaleTest {
                 .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(5))
                 .inOrder();
         assertThat(operations.get(2_099).policy()).isSameInstanceAs(OperationPolicy.DEFAULT);
+    }
+
+    @Test
+    void loadingALargeRegistryDefinesTwoClassesAndBuildingAnOperationOnlyItsHandlersClass() {
+        LoadedRegistry.RecordingClassLoader loader = new LoadedRegistry.RecordingClassLoader(compilation);
+
+        List<OperationDescriptor> operations = loader.operations("com.example.ops.GeneratedSequencer");
+
+        assertThat(operations).hasSize(2_100);
+        assertThat(loader.loaded())
+                .containsExactly("com.example.ops.GeneratedSequencer", "com.example.ops.GeneratedSequencer$Operations");
+        assertThat(operations.get(2_099).source().newInstance().getClass().getName())
+                .isEqualTo("com.example.ops.Op2099");
+        assertThat(operations.get(2_000).source().type().getName()).isEqualTo("com.example.ops.Op2000");
+        assertThat(loader.loaded())
+                .containsExactly(
+                        "com.example.ops.GeneratedSequencer",
+                        "com.example.ops.GeneratedSequencer$Operations",
+                        "com.example.ops.GeneratedSequencer$Handlers10",
+                        "com.example.ops.Op2099",
+                        "com.example.ops.Op2000");
     }
 
     /** {@code count} operations an hour apart; every tenth has a policy, so the registry holds both forms. */

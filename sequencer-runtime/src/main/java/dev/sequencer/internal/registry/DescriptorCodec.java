@@ -19,7 +19,8 @@ import java.util.function.IntFunction;
  *
  * <p>An entry is a sequence of fields separated by {@link #FIELD} (U+001F, unit separator). A field that is a list
  * holds its items separated by {@link #ITEM} (U+001E, record separator); an empty field is an empty list. Neither
- * separator may occur in a value: the processor replaces them with a space. The fields, in order:
+ * separator (nor {@link #ENTRY}, which ends an entry in a registry's joined data) may occur in a value: the processor
+ * replaces them with a space. The fields, in order:
  *
  * <ol start="0">
  *   <li>name
@@ -57,6 +58,9 @@ public final class DescriptorCodec {
     /** Separates the items of a list field. */
     public static final char ITEM = '\u001e';
 
+    /** Ends each entry of a registry's joined data ({@link #decodeJoined}). */
+    public static final char ENTRY = '\u001d';
+
     /** The fields of an entry with the default policy. */
     public static final int PLAIN_FIELDS = 8;
 
@@ -83,6 +87,27 @@ public final class DescriptorCodec {
             descriptors[i] = decode(data[i], i, sources);
         }
         return Collections.unmodifiableList(Arrays.asList(descriptors));
+    }
+
+    /**
+     * The descriptors of {@code joined}, the entries of a whole registry one after the other, each ended by
+     * {@link #ENTRY}: what the generated registry holds, in as few string constants as the class file allows, so that
+     * loading it defines one small class whatever the number of operations.
+     *
+     * @throws IllegalStateException when an entry is not in the format above, or the data does not end an entry
+     */
+    public static List<OperationDescriptor> decodeJoined(
+            String joined, IntFunction<OperationDescriptor.Source> sources) {
+        List<String> entries = new ArrayList<>();
+        int start = 0;
+        for (int end = joined.indexOf(ENTRY); end >= 0; end = joined.indexOf(ENTRY, start)) {
+            entries.add(joined.substring(start, end));
+            start = end + 1;
+        }
+        if (start != joined.length()) {
+            throw invalid(joined.substring(start), entries.size(), "the registry's data ends inside an entry");
+        }
+        return decode(entries.toArray(new String[0]), sources);
     }
 
     private static OperationDescriptor decode(

@@ -148,4 +148,30 @@ class DescriptorCodecTest {
                 .contains("entry 0 (a)"));
         assertThrows(IllegalStateException.class, () -> OperationRegistry.decode(badFlags, IndexedSource::new));
     }
+
+    @Test
+    void joinedDataDecodesEntryByEntryWithTheirIndexes() {
+        String joined = PLAIN + DescriptorCodec.ENTRY + FULL + DescriptorCodec.ENTRY;
+
+        List<OperationDescriptor> decoded = OperationRegistry.decode(joined, IndexedSource::new);
+
+        assertEquals(
+                OperationRegistry.decode(new String[] {PLAIN, FULL}, IndexedSource::new).stream()
+                        .map(DescriptorCodec::encode)
+                        .toList(),
+                decoded.stream().map(DescriptorCodec::encode).toList());
+        assertEquals(1, ((IndexedSource) decoded.get(1).source()).index());
+        assertTrue(OperationRegistry.decode("", IndexedSource::new).isEmpty());
+    }
+
+    @Test
+    void joinedDataThatEndsInsideAnEntryIsAnError() {
+        String cut = PLAIN + DescriptorCodec.ENTRY + FULL;
+
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> OperationRegistry.decode(cut, IndexedSource::new));
+
+        assertTrue(e.getMessage().contains("entry 1 (backfill-invoices)"), e.getMessage());
+        assertTrue(e.getMessage().contains("ends inside an entry"), e.getMessage());
+    }
 }
