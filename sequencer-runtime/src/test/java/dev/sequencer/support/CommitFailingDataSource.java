@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -21,6 +22,9 @@ public final class CommitFailingDataSource implements DataSource {
     private final String url;
     private final String marker;
     public final AtomicBoolean armed = new AtomicBoolean();
+    /** How many commits of connections that had written to the marker table went through. */
+    public final AtomicInteger markedCommits = new AtomicInteger();
+
     private final AtomicBoolean once = new AtomicBoolean();
 
     public CommitFailingDataSource(String url, String marker) {
@@ -45,6 +49,9 @@ public final class CommitFailingDataSource implements DataSource {
                             armed.set(false);
                         }
                         throw new SQLException("forced failure before commit (test)");
+                    }
+                    if (m.getName().equals("commit") && wrote[0]) {
+                        markedCommits.incrementAndGet();
                     }
                     if (m.getName().equals("commit") || m.getName().equals("rollback")) {
                         wrote[0] = false;

@@ -11,6 +11,7 @@ import dev.sequencer.ConfigurationException;
 import dev.sequencer.DeferredDescriptor;
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationState;
+import dev.sequencer.ScheduledOperation;
 import dev.sequencer.SequencerException;
 import dev.sequencer.Worker;
 import dev.sequencer.internal.engine.Backend;
@@ -25,6 +26,7 @@ import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +94,35 @@ public final class AsyncBackend implements Backend {
     public String dispatch(OperationDescriptor op, int attempt) {
         ensureTables();
         return inTransaction(op, c -> dispatchIn(c, op, attempt));
+    }
+
+    @Override
+    public boolean batchable(OperationDescriptor op) {
+        return !op.policy().partitioned()
+                && !ScheduledOperation.class.isAssignableFrom(op.source().type());
+    }
+
+    @Override
+    public void dispatchAll(List<Dispatch> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        ensureTables();
+        Instant now = Instant.now();
+        List<Attempt> rows = new ArrayList<>(batch.size());
+        List<TaskInstance<?>> tasks = new ArrayList<>(batch.size());
+        for (Dispatch d : batch) {
+            rows.add(Attempt.open(d.op(), OperationState.DISPATCHED, d.attempt(), owner, null, now));
+            tasks.add(new TaskInstance<>(OPERATION_TASK, d.op().name(), String.valueOf(d.attempt())));
+        }
+        inTransaction(batch.get(0).op(), c -> {
+            engine.store().insertAll(c, rows);
+            client(c).scheduleBatch(tasks, now);
+            return null;
+        });
+        for (Dispatch d : batch) {
+            LOG.info("Dispatched operation {}", d.op().name());
+        }
     }
 
     /** Writes {@code op}'s {@code dispatched} row and its task in the caller's transaction; returns the detail. */

@@ -3,6 +3,7 @@ package dev.sequencer.internal.engine;
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.Worker;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /** The asynchronous backend as the engine and the facade see it. */
@@ -16,6 +17,23 @@ public interface Backend {
      * @throws dev.sequencer.SequencerException naming the operation when nothing could be stored
      */
     String dispatch(OperationDescriptor op, int attempt);
+
+    /** One operation to dispatch, as attempt {@code attempt}. */
+    record Dispatch(OperationDescriptor op, int attempt) {}
+
+    /**
+     * Whether {@code op} may be dispatched in a batch with others: it is due now and its dispatch runs no code of
+     * the operation (not partitioned, not a {@link dev.sequencer.ScheduledOperation}).
+     */
+    boolean batchable(OperationDescriptor op);
+
+    /**
+     * Records every operation of {@code batch} {@code dispatched} and stores its task, all in one transaction and with
+     * JDBC batches: all of them or none. Only for {@linkplain #batchable batchable} operations.
+     *
+     * @throws RuntimeException when nothing could be stored; the caller may then dispatch them one by one
+     */
+    void dispatchAll(List<Dispatch> batch);
 
     /** The names of the operations that have a task in the backend's table (empty when it does not exist yet). */
     Set<String> operationTasks();

@@ -45,6 +45,7 @@ public final class RunSession implements AutoCloseable, RunSteps {
     private final PendingRules rules;
     private final Retries retries;
     private final Compensation compensation;
+    private final DispatchBatch dispatches;
     private final Instant startedAt = Instant.now();
     private final Set<String> handled = ConcurrentHashMap.newKeySet();
     private UnappliedMigrations unapplied = UnappliedMigrations.NONE;
@@ -69,6 +70,17 @@ public final class RunSession implements AutoCloseable, RunSteps {
         this.rules = new PendingRules(book.history(), tasks, true, options.repeat());
         this.retries = new Retries(executor);
         this.compensation = new Compensation(new OperationRollback(executor, engine.store()), book);
+        this.dispatches = new DispatchBatch(engine::backend, new DispatchBatch.Sink() {
+            @Override
+            public void dispatched(Backend.Dispatch dispatch, Duration elapsed) {
+                booked(dispatch, "", elapsed);
+            }
+
+            @Override
+            public void dispatchOne(Backend.Dispatch dispatch) {
+                RunSession.this.dispatchOne(dispatch);
+            }
+        });
     }
 
     /** Whether any selected operation is pending (before anything ran). */
@@ -94,6 +106,7 @@ public final class RunSession implements AutoCloseable, RunSteps {
         }
         if (!candidates.isEmpty()) {
             orchestration.run(candidates, this);
+            dispatches.flush();
         }
     }
 
@@ -149,6 +162,7 @@ public final class RunSession implements AutoCloseable, RunSteps {
      * that its task keeps with the asynchronous backend.
      */
     public void reportWaiting(Predicate<OperationDescriptor> dueAtEnd) {
+        dispatches.flush();
         for (OperationDescriptor op : engine.registry()) {
             if (handled.contains(op.name()) || !options.selects(op)) {
                 continue;
@@ -177,6 +191,9 @@ public final class RunSession implements AutoCloseable, RunSteps {
 
     @Override
     public String unmetDependency(OperationDescriptor op, Predicate<String> completedMeanwhile) {
+        if (!op.dependsOn().isEmpty()) {
+            dispatches.flush(); // what it depends on may be queued
+        }
         return rules.unmetDependency(op, completedMeanwhile);
     }
 
@@ -188,6 +205,7 @@ public final class RunSession implements AutoCloseable, RunSteps {
 
     @Override
     public void starting(OperationDescriptor op) {
+        dispatches.flush();
         startIfFirst();
         handled.add(op.name());
         closeOutInterrupted(op);
@@ -222,21 +240,29 @@ public final class RunSession implements AutoCloseable, RunSteps {
         startIfFirst();
         handled.add(op.name());
         closeOutInterrupted(op);
-        int attempt = nextAttempt(op);
+        dispatches.dispatch(new Backend.Dispatch(op, nextAttempt(op)));
+        return true;
+    }
+
+    /** Dispatches one operation in a transaction of its own; a failure fails the run, naming the operation. */
+    private void dispatchOne(Backend.Dispatch dispatch) {
         Instant start = Instant.now();
         String detail;
         try {
-            detail = engine.backend().dispatch(op, attempt);
+            detail = engine.backend().dispatch(dispatch.op(), dispatch.attempt());
         } catch (RuntimeException e) {
             failed = true;
             throw e;
         }
+        booked(dispatch, detail, Duration.between(start, Instant.now()));
+    }
+
+    private void booked(Backend.Dispatch dispatch, String detail, Duration elapsed) {
         executed++;
         book.dispatched(
-                op,
-                new Execution(Execution.Outcome.DISPATCHED, null, detail, null, Duration.between(start, Instant.now())),
-                attempt);
-        return true;
+                dispatch.op(),
+                new Execution(Execution.Outcome.DISPATCHED, null, detail, null, elapsed),
+                dispatch.attempt());
     }
 
     @Override

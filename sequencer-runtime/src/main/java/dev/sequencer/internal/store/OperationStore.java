@@ -188,25 +188,11 @@ public final class OperationStore {
      * a plain insert (PostgreSQL would otherwise return every column).
      */
     public long insert(Connection c, Attempt row) throws SQLException {
-        String sql = "insert into " + operations
-                + " (name, state, class_name, attempt, owner, reason, started_at, finished_at, duration_ms)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
         boolean wantId = !row.state().isFinal() && row.state() != OperationState.ROLLED_BACK;
-        try (PreparedStatement ps =
-                wantId ? c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql)) {
-            ps.setString(1, row.name());
-            ps.setString(2, row.state().dbValue());
-            ps.setString(3, row.className());
-            ps.setInt(4, row.attempt());
-            ps.setString(5, row.owner());
-            ps.setString(6, truncate(row.reason()));
-            ps.setTimestamp(7, Timestamp.from(row.startedAt()));
-            ps.setTimestamp(8, row.finishedAt() == null ? null : Timestamp.from(row.finishedAt()));
-            if (row.finishedAt() == null) {
-                ps.setNull(9, Types.BIGINT);
-            } else {
-                ps.setLong(9, row.finishedAt().toEpochMilli() - row.startedAt().toEpochMilli());
-            }
+        try (PreparedStatement ps = wantId
+                ? c.prepareStatement(insertSql(), Statement.RETURN_GENERATED_KEYS)
+                : c.prepareStatement(insertSql())) {
+            bind(ps, row);
             ps.executeUpdate();
             if (!wantId) {
                 return -1;
@@ -217,6 +203,39 @@ public final class OperationStore {
                 }
                 return keys.getLong(1);
             }
+        }
+    }
+
+    /** Adds {@code rows} with one JDBC batch, on {@code c} (the caller commits); their ids are not read. */
+    public void insertAll(Connection c, List<Attempt> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insertSql())) {
+            for (Attempt row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private String insertSql() {
+        return "insert into " + operations
+                + " (name, state, class_name, attempt, owner, reason, started_at, finished_at, duration_ms)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    private static void bind(PreparedStatement ps, Attempt row) throws SQLException {
+        ps.setString(1, row.name());
+        ps.setString(2, row.state().dbValue());
+        ps.setString(3, row.className());
+        ps.setInt(4, row.attempt());
+        ps.setString(5, row.owner());
+        ps.setString(6, truncate(row.reason()));
+        ps.setTimestamp(7, Timestamp.from(row.startedAt()));
+        ps.setTimestamp(8, row.finishedAt() == null ? null : Timestamp.from(row.finishedAt()));
+        if (row.finishedAt() == null) {
+            ps.setNull(9, Types.BIGINT);
+        } else {
+            ps.setLong(9, row.finishedAt().toEpochMilli() - row.startedAt().toEpochMilli());
         }
     }
 
