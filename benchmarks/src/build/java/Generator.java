@@ -21,6 +21,9 @@ public final class Generator {
     static final int SMALL = 1_000;
     static final int SQL_MIGRATIONS = 200;
     static final int COMPILE_SOURCES = 2_000;
+    static final int IDLE_SET = 200; // B8/B9: 200 operations interleaved with 200 timestamped SQL migrations
+    static final int KIT_SET = 20; // B10: 20 operations interleaved with 20 timestamped SQL migrations
+    static final int PEER_PROCESSED = 200; // B5 peer: 200 operations or 200 @AutoValue classes among 2,000 sources
 
     private static int written;
 
@@ -44,6 +47,10 @@ public final class Generator {
                     "create table b4_t" + i + " (id integer primary key, label varchar(40));\n");
         }
         write(resources.resolve("bench/none/README.txt"), "An empty Flyway location.\n");
+        // B8/B9 and B10: operation i at EPOCH + 2i + 1 s, migration i at EPOCH + 2i s, so that they interleave.
+        interleaved(target, "bench.ops200", "bench/sql-ts", "b8_t", IDLE_SET);
+        interleaved(target, "bench.ops20", "bench/sql20", "b10_t", KIT_SET);
+        peerSources(resources.resolve("bench-b5mix"));
         List<String> index = new ArrayList<>();
         for (int i = 0; i < COMPILE_SOURCES; i++) {
             String name = "CompileOp" + pad(i);
@@ -53,6 +60,62 @@ public final class Generator {
         write(resources.resolve("bench-b5/index.txt"), String.join("\n", index) + "\n");
         System.out.printf("Generator: %d big operations and migrations, %d files (re)written in %d ms%n",
                 big, written, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** An operation set of its own compilation (see pom.xml) and as many timestamped SQL migrations in between. */
+    private static void interleaved(Path target, String pkg, String sqlDir, String table, int n) throws IOException {
+        Path sources = target.resolve("generated-sources/bench-" + pkg.substring(pkg.lastIndexOf('.') + 1));
+        Path resources = target.resolve("generated-resources/bench/" + sqlDir);
+        for (int i = 0; i < n; i++) {
+            String name = "Op" + pad(i);
+            write(sources.resolve(pkg.replace('.', '/') + "/" + name + ".java"),
+                    operationAt(pkg, name, EPOCH.plusSeconds(2L * i + 1).format(TS)));
+            write(resources.resolve("V" + EPOCH.plusSeconds(2L * i).format(TS) + "__bench.sql"),
+                    "create table " + table + i + " (id integer primary key, label varchar(40));\n");
+        }
+    }
+
+    /**
+     * B5 peer comparison: 1,800 plain classes shared by two modules of 2,000 sources, one with 200 operations, the
+     * other with 200 {@code @AutoValue} classes; {@code index-sequencer.txt} and {@code index-autovalue.txt} list them.
+     */
+    private static void peerSources(Path root) throws IOException {
+        List<String> sequencer = new ArrayList<>();
+        List<String> autoValue = new ArrayList<>();
+        int every = COMPILE_SOURCES / PEER_PROCESSED;
+        for (int i = 0; i < COMPILE_SOURCES; i++) {
+            if (i % every == every - 1) {
+                String op = "MixOp" + pad(i);
+                String value = "Value" + pad(i);
+                write(root.resolve("bench/mix/" + op + ".java"), operation("bench.mix", op, i));
+                write(root.resolve("bench/mix/" + value + ".java"), "package bench.mix;\n\n"
+                        + "import com.google.auto.value.AutoValue;\n\n"
+                        + "@AutoValue\n"
+                        + "public abstract class " + value + " {\n"
+                        + "    public abstract String name();\n\n"
+                        + "    public abstract int size();\n"
+                        + "}\n");
+                sequencer.add("bench/mix/" + op + ".java");
+                autoValue.add("bench/mix/" + value + ".java");
+            } else {
+                String plain = "Plain" + pad(i);
+                write(root.resolve("bench/mix/" + plain + ".java"), "package bench.mix;\n\n"
+                        + "public final class " + plain + " {\n"
+                        + "    private final String name;\n"
+                        + "    private final int size;\n\n"
+                        + "    public " + plain + "(String name, int size) {\n"
+                        + "        this.name = name;\n"
+                        + "        this.size = size;\n"
+                        + "    }\n\n"
+                        + "    public String name() {\n        return name;\n    }\n\n"
+                        + "    public int size() {\n        return size;\n    }\n"
+                        + "}\n");
+                sequencer.add("bench/mix/" + plain + ".java");
+                autoValue.add("bench/mix/" + plain + ".java");
+            }
+        }
+        write(root.resolve("index-sequencer.txt"), String.join("\n", sequencer) + "\n");
+        write(root.resolve("index-autovalue.txt"), String.join("\n", autoValue) + "\n");
     }
 
     private static void operations(Path root, String pkg, int n) throws IOException {
@@ -65,11 +128,15 @@ public final class Generator {
     }
 
     static String operation(String pkg, String name, int i) {
+        return operationAt(pkg, name, EPOCH.plusSeconds(i).format(TS));
+    }
+
+    static String operationAt(String pkg, String name, String timestamp) {
         return "package " + pkg + ";\n\n"
                 + "import dev.sequencer.OperationContext;\n"
                 + "import dev.sequencer.OperationHandler;\n"
                 + "import dev.sequencer.annotation.Operation;\n\n"
-                + "@Operation(timestamp = \"" + EPOCH.plusSeconds(i).format(TS) + "\")\n"
+                + "@Operation(timestamp = \"" + timestamp + "\")\n"
                 + "public final class " + name + " implements OperationHandler {\n"
                 + "    @Override\n"
                 + "    public void handle(OperationContext context) {}\n"

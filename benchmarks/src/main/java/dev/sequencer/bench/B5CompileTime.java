@@ -70,6 +70,17 @@ final class B5CompileTime {
     }
 
     private static long compile(List<Path> sources, Path out, String classPath, List<String> extra) throws IOException {
+        return compile(
+                sources,
+                out,
+                classPath,
+                extra,
+                extra.contains("-processor") ? "bench/compile/GeneratedSequencer.java" : null);
+    }
+
+    /** Compiles {@code sources}; {@code expected}, if not null, is a source the processor must have generated. */
+    static long compile(List<Path> sources, Path out, String classPath, List<String> extra, String expected)
+            throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         Files.createDirectories(out.resolve("classes"));
         Files.createDirectories(out.resolve("generated"));
@@ -95,9 +106,8 @@ final class B5CompileTime {
         if (!ok) {
             throw new IllegalStateException("B5 compile failed: " + diagnostics.getDiagnostics());
         }
-        if (extra.contains("-processor")
-                && !Files.exists(out.resolve("generated/bench/compile/GeneratedSequencer.java"))) {
-            throw new IllegalStateException("B5: the processor did not write GeneratedSequencer");
+        if (expected != null && !Files.exists(out.resolve("generated").resolve(expected))) {
+            throw new IllegalStateException("B5: the processor did not write " + expected);
         }
         delete(out);
         return elapsed;
@@ -105,20 +115,25 @@ final class B5CompileTime {
 
     /** Copies the first {@code n} of the sources the build generated (resources under bench-b5/). */
     private static List<Path> extract(Path dir, int n) throws IOException {
+        return extract(dir, "bench-b5", "index.txt", n);
+    }
+
+    /** Copies the first {@code n} sources listed in {@code root/index} (resources) to {@code dir}. */
+    static List<Path> extract(Path dir, String root, String indexName, int n) throws IOException {
         List<Path> result = new ArrayList<>();
         List<String> index;
-        try (InputStream in = resource("bench-b5/index.txt")) {
+        try (InputStream in = resource(root + "/" + indexName)) {
             index = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .lines()
                     .toList();
         }
         if (n > index.size()) {
-            throw new IllegalArgumentException("B5 has " + index.size() + " generated sources");
+            throw new IllegalArgumentException(root + " has " + index.size() + " generated sources");
         }
         for (String name : index.subList(0, n)) {
             Path target = dir.resolve(name);
             Files.createDirectories(target.getParent());
-            try (InputStream in = resource("bench-b5/" + name)) {
+            try (InputStream in = resource(root + "/" + name)) {
                 Files.copy(in, target);
             }
             result.add(target);
@@ -135,7 +150,7 @@ final class B5CompileTime {
     }
 
     /** The jar or directory each class came from: the shaded jar when run with java -jar. */
-    private static String classPath(Class<?>... types) {
+    static String classPath(Class<?>... types) {
         Set<String> paths = new LinkedHashSet<>();
         for (Class<?> type : types) {
             try {
@@ -151,7 +166,7 @@ final class B5CompileTime {
         return String.join(File.pathSeparator, paths);
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

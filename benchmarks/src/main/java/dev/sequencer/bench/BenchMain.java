@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs B1-B7 and B11 and prints the table of ratios. {@code -Dbench.postgres.url=jdbc:postgresql://...} enables the
+ * Runs B1-B11 and prints the table of ratios. {@code -Dbench.postgres.url=jdbc:postgresql://...} enables the
  * PostgreSQL parts; {@code -Dbench.only=B2,B7} selects benchmarks; {@code -Dbench.reps}, {@code -Dbench.warmup},
  * {@code -Dbench.forks} set repetitions; {@code -Dbench.smoke=true} runs everything once at N=10. B11 (the partitioned backfill) runs on PostgreSQL when it
  * is set, otherwise on H2.
@@ -56,6 +56,7 @@ public final class BenchMain {
             step(config, rows, "B4", () -> rows.add(B4StrategyOverhead.run(config, kind)));
         }
         step(config, rows, "B5", () -> rows.add(B5CompileTime.run(config)));
+        step(config, rows, "B5", () -> rows.addAll(B5Peer.run(config)));
         if (config.postgresUrl() == null) {
             if (config.runs("B6")) {
                 rows.add(Row.skipped(
@@ -70,8 +71,15 @@ public final class BenchMain {
         step(config, rows, "B7", () -> rows.addAll(B7Scaling.run(config)));
         Db.Kind backfillOn = config.postgresUrl() == null ? Db.Kind.H2 : Db.Kind.POSTGRESQL;
         step(config, rows, "B11", () -> rows.addAll(B11Backfill.run(config, backfillOn)));
+        for (Db.Kind kind : databases) {
+            step(config, rows, "B8", () -> rows.add(B8StartupTax.run(config, kind)));
+        }
+        for (Db.Kind kind : databases) {
+            step(config, rows, "B9", () -> rows.addAll(B9IdleWarm.run(config, kind)));
+        }
+        step(config, rows, "B10", () -> rows.addAll(B10TestKit.run(config)));
         if (config.postgresUrl() == null) {
-            for (String id : List.of("B2", "B3", "B4")) {
+            for (String id : List.of("B2", "B3", "B4", "B8", "B9")) {
                 if (config.runs(id)) {
                     rows.add(Row.skipped(id, "PostgreSQL part", "-", "set -Dbench.postgres.url to run it"));
                 }

@@ -49,16 +49,20 @@ final class Harness {
      * {@code r mod n}, so that each goes first equally often.
      */
     static Sample[] rotate(Config config, List<Trial> trials) throws Exception {
+        return rotate(config.warmup(), config.reps(), trials);
+    }
+
+    static Sample[] rotate(int warmup, int reps, List<Trial> trials) throws Exception {
         int n = trials.size();
         List<List<Double>> values = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             values.add(new ArrayList<>());
         }
-        for (int round = 0; round < config.warmup() + config.reps(); round++) {
+        for (int round = 0; round < warmup + reps; round++) {
             for (int k = 0; k < n; k++) {
                 int i = (round + k) % n;
                 double t = trials.get(i).run() / 1e6;
-                if (round >= config.warmup()) {
+                if (round >= warmup) {
                     values.get(i).add(t);
                 }
                 System.gc();

@@ -30,9 +30,21 @@ class SmokeTest {
         assertTrue(
                 text.lines().anyMatch(line -> line.matches("\\| id +\\| comparison \\(A vs B\\) +\\| N +\\|.*")),
                 "no table header:\n" + text);
-        for (String id : List.of("B1", "B2", "B3", "B4", "B5", "B6", "B7", "B11")) {
+        for (String id : List.of("B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "B10", "B11")) {
             assertTrue(rows.stream().anyMatch(r -> r.id().equals(id)), id + " missing:\n" + text);
         }
+        // The issue-17 rows, measured on H2: B8 (whole process), B9 (and its no-migrations row), B10 (and the migration
+        // strategy row), and B5's three peer rows next to the original one.
+        assertEquals(1, measured(rows, "B8"), text);
+        assertEquals(2, measured(rows, "B9"), text);
+        assertEquals(2, measured(rows, "B10"), text);
+        assertEquals(4, measured(rows, "B5"), text);
+        assertTrue(
+                rows.stream()
+                        .anyMatch(r -> r.id().equals("B5")
+                                && r.comparison().contains("Sequencer vs AutoValue")
+                                && r.targetText().equals("≤ 1.00")),
+                text);
         assertTrue(rows.stream().noneMatch(r -> r.note() != null && r.note().startsWith("FAILED")), text);
         for (Row row : rows) {
             assertEquals(Row.HEADER.size(), row.cells().size());
@@ -41,5 +53,11 @@ class SmokeTest {
                 rows.stream().filter(r -> r.a() != null && r.b() != null).count();
         assertTrue(measured >= 8, "expected measured H2 rows:\n" + text);
         assertTrue(config.smoke());
+    }
+
+    private static long measured(List<Row> rows, String id) {
+        return rows.stream()
+                .filter(r -> r.id().equals(id) && r.a() != null && r.b() != null)
+                .count();
     }
 }
