@@ -74,6 +74,33 @@ class LockTest {
         return run;
     }
 
+    static Stream<TestDatabase> servers() {
+        return TestDatabase.servers();
+    }
+
+    /** MariaDB's GET_LOCK names are server-wide: the lock must name the database, as PostgreSQL's are per database. */
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true) // runs on the configured servers only
+    @MethodSource("servers")
+    void aRunOnAnotherDatabaseOfTheSameServerDoesNotWaitForTheLock(TestDatabase server) throws Exception {
+        TestDatabase db = server.isolated("seq_lock").fresh();
+        TestDatabase other = server.isolated("seq_lock_other").fresh();
+        List<OperationDescriptor> elsewhere = List.of(op("2024_01_02_000000", "elsewhere", () -> ctx -> {}));
+        try (Sequencer first = over(db, "basic", blockingOperation()).load();
+                Sequencer second = over(other, "basic", elsewhere)
+                        .property("sequencer.lock.timeout", "1s")
+                        .load()) {
+            Future<RunReport> run1 = startBlockedRun(first);
+
+            RunReport report = second.process();
+
+            assertEquals(RunReport.Outcome.COMPLETED, report.operations().get(0).outcome());
+            assertEquals(List.of("completed"), other.states("2024_01_02_000000_elsewhere"));
+            release.countDown();
+            run1.get(AWAIT_SECONDS, TimeUnit.SECONDS);
+            assertEquals(List.of("completed"), db.states(OPERATION));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void heldLockMakesASecondRunWaitAndFailWithTheTimeoutError(TestDatabase database) throws Exception {

@@ -36,11 +36,17 @@ public abstract class SequencerLock implements AutoCloseable {
             throws SQLException {
         Connection connection = dataSource.getConnection();
         String name = tablePrefix + "lock";
-        SequencerLock lock = switch (dialect) {
-            case POSTGRESQL -> new AdvisoryLock(connection, name);
-            case MYSQL -> new NamedLock(connection, name);
-            default -> new RowLock(connection, name, dialect == Dialect.H2);
-        };
+        SequencerLock lock;
+        try {
+            lock = switch (dialect) {
+                case POSTGRESQL -> new AdvisoryLock(connection, name);
+                case MYSQL -> new NamedLock(connection, name);
+                default -> new RowLock(connection, name, dialect == Dialect.H2);
+            };
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
         try {
             long deadline = System.nanoTime() + timeout.toNanos();
             boolean logged = false;
