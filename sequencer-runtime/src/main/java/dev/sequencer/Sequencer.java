@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
@@ -91,13 +92,12 @@ public final class Sequencer implements AutoCloseable {
      */
     public RunReport migrate() {
         engine.checkGuards();
-        FluentConfiguration configuration = flyway.configuration();
         SequencerCallback callback = callback();
-        strategy.install(configuration, callback);
+        List<Callback> callbacks = new ArrayList<>(flyway.installedBy(strategy, callback));
         if (!strategy.isAutomatic()) {
-            FlywayRunner.addCallback(configuration, new MigrationLock(engine));
+            callbacks.add(new MigrationLock(engine));
         }
-        MigrateResult result = FlywayRunner.migrate(configuration);
+        MigrateResult result = flyway.migrate(callbacks);
         return strategy.isAutomatic() ? callback.lastReport() : FlywayRunner.migrationsOnly(result);
     }
 
@@ -119,14 +119,12 @@ public final class Sequencer implements AutoCloseable {
             LOG.warn("sequencer.strategy is 'migration': migrate() already runs operations, so process() is redundant");
         }
         RunOptions run = RunOptions.process(options, engine.settings());
-        FluentConfiguration configuration = flyway.configuration();
         if (options.dryRun()) {
             engine.validateBeforeRun();
-            return new Planner(engine, run).plan(configuration.load().info());
+            return new Planner(engine, run).plan(flyway.info());
         }
         SequencerCallback callback = new SequencerCallback(new MigrationInterleaver(engine, run));
-        FlywayRunner.addCallback(configuration, callback);
-        FlywayRunner.migrate(configuration);
+        flyway.migrate(List.of(callback));
         return callback.lastReport();
     }
 
@@ -243,7 +241,7 @@ public final class Sequencer implements AutoCloseable {
      * waits, and migrations Flyway will not apply. History names no registry knows are listed as {@code unknown}.
      */
     public List<InfoEntry> info() {
-        return new InfoReport(engine).entries(flyway.configuration().load().info());
+        return new InfoReport(engine).entries(flyway.info());
     }
 
     /**

@@ -103,6 +103,38 @@ class LockTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aRunWithEveryOperationDoneTakesNoLockButOneWithAPendingOperationWaits(TestDatabase database) throws Exception {
+        TestDatabase db = database.fresh();
+        List<OperationDescriptor> done = List.of(op("2024_01_01_000000", "done", () -> ctx -> {}));
+        try (Sequencer idle = over(db, "basic", done)
+                        .property("sequencer.lock.timeout", "1s")
+                        .property("sequencer.validate.ignore-unknown", OPERATION)
+                        .load();
+                Sequencer first = over(db, "basic", blockingOperation())
+                        .property("sequencer.validate.ignore-unknown", "2024_01_01_000000_done")
+                        .load()) {
+            idle.process(); // runs 'done'
+            Future<RunReport> run1 = startBlockedRun(first); // holds the lock
+
+            RunReport report = idle.process();
+
+            assertTrue(report.nothingPending(), report.steps().toString());
+            try (Sequencer pending = over(
+                            db, "basic", List.of(done.get(0), op("2024_01_03_000000", "new", () -> ctx -> {})))
+                    .property("sequencer.lock.timeout", "1s")
+                    .property("sequencer.validate.ignore-unknown", OPERATION)
+                    .load()) {
+                assertThrows(LockTimeoutException.class, pending::process, "a pending operation waits for the lock");
+            }
+            release.countDown();
+            run1.get(AWAIT_SECONDS, TimeUnit.SECONDS);
+            assertEquals(List.of("completed"), db.states("2024_01_01_000000_done"));
+            assertEquals(List.of(), db.states("2024_01_03_000000_new"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void heldLockMakesASecondRunWaitAndFailWithTheTimeoutError(TestDatabase database) throws Exception {
         TestDatabase db = database.fresh();
         List<OperationDescriptor> ops = blockingOperation();

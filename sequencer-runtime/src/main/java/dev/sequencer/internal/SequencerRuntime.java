@@ -6,6 +6,7 @@ import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationFactory;
 import dev.sequencer.SequencerListener;
 import dev.sequencer.internal.async.AsyncBackend;
+import dev.sequencer.internal.async.DeferredAliases;
 import dev.sequencer.internal.config.ConnectionPool;
 import dev.sequencer.internal.config.SequencerSettings;
 import dev.sequencer.internal.engine.Engine;
@@ -55,7 +56,7 @@ public record SequencerRuntime(Engine engine, ConnectionPool ownedPool) {
                     new Listeners(parts.listeners()),
                     Guards.of(settings, parts.guards()),
                     e -> new AsyncBackend(e, parts.deferredHandlers()));
-            engine.backend(); // checks the deferred handlers now (duplicate aliases); touches no database
+            DeferredAliases.of(parts.deferredHandlers()); // fails now on duplicate aliases; the backend loads lazily
             return new SequencerRuntime(engine, pool);
         } catch (RuntimeException e) {
             if (pool != null) {

@@ -7,7 +7,6 @@ import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import dev.sequencer.ConfigurationException;
 import dev.sequencer.DeferredDescriptor;
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationState;
@@ -32,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +49,7 @@ public final class AsyncBackend implements Backend {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncBackend.class);
 
     private final Engine engine;
-    private final Map<String, DeferredDescriptor> deferred = new TreeMap<>();
+    private final Map<String, DeferredDescriptor> deferred;
     private final String owner =
             "dispatch:" + ManagementFactory.getRuntimeMXBean().getName();
     private final TaskRunner runner;
@@ -64,15 +62,7 @@ public final class AsyncBackend implements Backend {
 
     public AsyncBackend(Engine engine, List<DeferredDescriptor> handlers) {
         this.engine = engine;
-        for (DeferredDescriptor d : handlers) {
-            DeferredDescriptor other = deferred.put(d.alias(), d);
-            if (other != null && !other.className().equals(d.className())) {
-                throw new ConfigurationException(
-                        "deferredHandlers",
-                        "Two @Deferred handlers use alias '" + d.alias() + "': " + other.className() + " and "
-                                + d.className() + "; aliases must be unique");
-            }
-        }
+        this.deferred = DeferredAliases.of(handlers);
         this.runner = new TaskRunner(this);
         TaskFailures failures = new TaskFailures(this);
         this.tasks = List.of(

@@ -3,14 +3,11 @@ package dev.sequencer.internal.config;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sequencer.ConnectionFailedException;
-import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +18,14 @@ import org.slf4j.LoggerFactory;
  * once with the database's reason and the key to check; transient ones are retried until
  * {@code sequencer.connection-timeout}.
  */
-public final class ConnectionPool implements DataSource, AutoCloseable {
+public final class ConnectionPool extends PlainDataSource implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(ConnectionPool.class);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
     private final SequencerSettings settings;
     private volatile HikariDataSource pool;
+    private ProbedDataSource connections;
     private boolean closed;
 
     private ConnectionPool(SequencerSettings settings) {
@@ -59,15 +57,25 @@ public final class ConnectionPool implements DataSource, AutoCloseable {
                 throw new IllegalStateException("This Sequencer is closed");
             }
             if (pool == null) {
-                reachDatabase();
-                pool = new HikariDataSource(config());
+                Properties credentials = credentials();
+                connections = new ProbedDataSource(settings.url(), credentials, reachDatabase(credentials));
+                try {
+                    pool = new HikariDataSource(config(connections));
+                } catch (RuntimeException e) {
+                    connections.closeUnusedProbe();
+                    throw e;
+                }
             }
             return pool;
         }
     }
 
-    /** One direct connection, retried while the failure may be transient. */
-    private void reachDatabase() {
+    /** Whether the pool's first connection is the one that probed the database (for tests). */
+    boolean reusedProbe() {
+        return connections != null && connections.probeTaken();
+    }
+
+    private Properties credentials() {
         Properties credentials = new Properties();
         if (settings.user() != null) {
             credentials.setProperty("user", settings.user());
@@ -75,10 +83,15 @@ public final class ConnectionPool implements DataSource, AutoCloseable {
         if (settings.password() != null) {
             credentials.setProperty("password", settings.password());
         }
+        return credentials;
+    }
+
+    /** One direct connection, retried while the failure may be transient; it becomes the pool's first. */
+    private Connection reachDatabase(Properties credentials) {
         long deadline = System.nanoTime() + settings.connectionTimeout().toNanos();
         while (true) {
-            try (Connection c = DriverManager.getConnection(settings.url(), credentials)) {
-                return;
+            try {
+                return JdbcDrivers.connect(settings.url(), credentials);
             } catch (SQLException e) {
                 String key = ConnectionFailures.permanentKey(e);
                 if (key != null) {
@@ -98,12 +111,10 @@ public final class ConnectionPool implements DataSource, AutoCloseable {
         }
     }
 
-    private HikariConfig config() {
+    private HikariConfig config(DataSource connections) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("sequencer");
-        config.setJdbcUrl(settings.url());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
+        config.setDataSource(connections);
         config.setMaximumPoolSize(Math.max(10, settings.orchestratorThreads() + settings.asyncThreads() + 4));
         config.setMinimumIdle(1);
         config.setConnectionTimeout(Math.max(250, settings.connectionTimeout().toMillis()));
@@ -126,28 +137,8 @@ public final class ConnectionPool implements DataSource, AutoCloseable {
         closed = true;
         if (pool != null) {
             pool.close();
+            connections.closeUnusedProbe();
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
     }
 
     @Override

@@ -21,7 +21,6 @@ import dev.sequencer.internal.store.Dialect;
 import dev.sequencer.internal.store.HistoryRow;
 import dev.sequencer.internal.store.OperationStore;
 import dev.sequencer.internal.store.PartitionStore;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,7 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -47,7 +46,7 @@ public final class Engine {
     private final Instantiation instantiation;
     private final Listeners listeners;
     private final Guards guards;
-    private final String owner;
+    private volatile String owner; // computed when first needed: an idle run writes no row
     private final HistoryValidation validation;
     private volatile OperationStore store;
     private volatile PartitionStore partitions;
@@ -94,9 +93,18 @@ public final class Engine {
             }
         }
         this.validation = new HistoryValidation(this.registry, settings.validateIgnoreUnknown());
-        this.owner = HistoryRow.RUN_OWNER_PREFIX + host() + ":"
-                + ManagementFactory.getRuntimeMXBean().getPid() + ":"
-                + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** What this JVM's {@code running} rows name as their owner: host, process id and a random tag. */
+    private String owner() {
+        String o = owner;
+        if (o == null) {
+            o = HistoryRow.RUN_OWNER_PREFIX + host() + ":"
+                    + ProcessHandle.current().pid() + ":"
+                    + String.format("%08x", ThreadLocalRandom.current().nextInt());
+            owner = o;
+        }
+        return o;
     }
 
     public SequencerSettings settings() {
@@ -142,9 +150,17 @@ public final class Engine {
         return op.asynchronous() || settings.asyncAll();
     }
 
-    /** Opens a run: takes the Sequencer lock, creates the history tables if absent and reads the history. */
+    /**
+     * Opens a run: takes the Sequencer lock, creates the history tables if absent and reads the history. A run with
+     * nothing to do or wait for (every operation of the registry {@code completed} or {@code skipped}) reads the history
+     * once and takes no lock: no other run can be running one of its operations, so there is nothing to wait for.
+     */
     public RunSession open(RunOptions options) {
         checkGuards();
+        RunSession idle = openIdle(options);
+        if (idle != null) {
+            return idle;
+        }
         SequencerLock lock = null;
         try {
             lock = acquireLock(settings.lockTimeout());
@@ -172,6 +188,29 @@ public final class Engine {
             }
             throw e;
         }
+    }
+
+    /** A run without the lock when the history says every operation is done; {@code null} otherwise. */
+    private RunSession openIdle(RunOptions options) {
+        if (registry.isEmpty() || options.repeat()) {
+            return null;
+        }
+        Map<String, HistoryRow> history;
+        try (Connection c = dataSource.getConnection()) {
+            history = store().latest(c);
+        } catch (SQLException e) {
+            return null; // the locked path reports it
+        }
+        for (OperationDescriptor op : registry) {
+            HistoryRow row = history.get(op.name());
+            if (row == null || !row.state().isFinal()) {
+                return null;
+            }
+        }
+        if (options.validates() && settings.validateOnRun()) {
+            throwIfInvalid(history);
+        }
+        return new RunSession(this, options, null, Orchestration.named(settings.orchestrator()), history, Set.of());
     }
 
     /** The history checked against the registry, without running anything. */
@@ -228,7 +267,7 @@ public final class Engine {
 
     /** An executor of single operation attempts by synchronous runs. */
     public OperationExecutor executor() {
-        return executor(owner);
+        return executor(owner());
     }
 
     /** An executor whose {@code running} rows name {@code owner} (asynchronous workers name themselves). */

@@ -38,7 +38,7 @@ public final class RunSession implements AutoCloseable, RunSteps {
 
     private final Engine engine;
     private final RunOptions options;
-    private final SequencerLock lock;
+    private final SequencerLock lock; // null for a run with nothing to do, which takes none
     private final Orchestration orchestration;
     private final OperationExecutor executor;
     private final RunBook book;
@@ -373,7 +373,9 @@ public final class RunSession implements AutoCloseable, RunSteps {
                 engine.listeners().noPendingOperations(runEvent());
             }
         } finally {
-            lock.close();
+            if (lock != null) {
+                lock.close();
+            }
         }
     }
 }
