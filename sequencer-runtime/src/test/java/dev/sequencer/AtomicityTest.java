@@ -13,6 +13,7 @@ import dev.sequencer.support.CommitFailingDataSource;
 import dev.sequencer.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -171,6 +172,28 @@ class AtomicityTest {
             assertEquals(0, db.count("select count(*) from items"), "each rerun adds nothing either");
             assertEquals(List.of("failed", "failed"), db.states(BREAKS));
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aTransactionalOperationMayRollBackToAndReleaseSavepointsOfItsOwn(TestDatabase database) {
+        TestDatabase db = database.fresh();
+        List<OperationDescriptor> ops = List.of(op("2024_01_01_000000", "own_savepoints", () -> ctx -> {
+            Connection c = ctx.connection();
+            insert("items", 1, "kept").handle(ctx);
+            Savepoint undone = c.setSavepoint();
+            insert("items", 2, "undone").handle(ctx);
+            c.rollback(undone);
+            Savepoint released = c.setSavepoint();
+            insert("items", 3, "kept too").handle(ctx);
+            c.releaseSavepoint(released);
+        }));
+
+        try (Sequencer sequencer = over(db, "basic", ops).load()) {
+            sequencer.process();
+        }
+        assertEquals(List.of("1", "3"), db.strings("select id from items order by id"));
+        assertEquals(List.of("completed"), db.states("2024_01_01_000000_own_savepoints"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -141,4 +141,22 @@ class PartitionedTest {
                     "not dispatched");
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void anOperationWithNoPartitionsIsCompletedAtDispatchAndNothingIsLeftForTheWorkers(TestDatabase database) {
+        TestDatabase db = database.fresh();
+        List<OperationDescriptor> ops =
+                List.of(Backfill.descriptor(1, 2, () -> new Backfill(0, Duration.ZERO, p -> false, false)));
+
+        try (Sequencer sequencer = over(db, ops).load()) {
+            RunReport run = sequencer.process();
+
+            assertTrue(run.operations().get(0).detail().contains("no partition is left to run"), run.toString());
+            assertEquals(List.of("dispatched", "completed"), db.states(NAME));
+            assertEquals(0, db.count("select count(*) from sequencer_scheduled_tasks"));
+            assertEquals(OperationState.COMPLETED, sequencer.status().get(0).state());
+            assertTrue(sequencer.process().nothingPending(), "the next run has nothing to do");
+        }
+    }
 }
