@@ -28,6 +28,7 @@ final class LiveSteps implements SequencerListener, Callback {
     private final ProgressDisplay progress;
     private final Map<String, Integer> printed = new HashMap<>();
     private final Map<String, RunReport.Outcome> lastOutcomes = new LinkedHashMap<>();
+    private final Map<String, Long> progressShown = new HashMap<>();
     private long migrationStarted;
 
     LiveSteps(PrintWriter out, StepFormat format, ProgressDisplay progress) {
@@ -38,6 +39,14 @@ final class LiveSteps implements SequencerListener, Callback {
 
     @Override
     public void operationProgress(ProgressEvent event) {
+        synchronized (this) {
+            // Worker threads may deliver a partitioned operation's counts out of order: progress never goes back.
+            Long shown = progressShown.get(event.name());
+            if (shown != null && event.done() < shown) {
+                return;
+            }
+            progressShown.put(event.name(), event.done());
+        }
         progress.show(event);
     }
 
@@ -74,6 +83,9 @@ final class LiveSteps implements SequencerListener, Callback {
 
     private void operationEnded(OperationEvent event, RunReport.Outcome outcome, String detail) {
         progress.end(event.name());
+        synchronized (this) {
+            progressShown.remove(event.name());
+        }
         print(RunReport.Kind.OPERATION, event.name(), outcome, event.elapsed(), detail);
         synchronized (this) {
             lastOutcomes.put(event.name(), outcome);

@@ -8,6 +8,7 @@ import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationHandler;
 import dev.sequencer.OperationPolicy;
 import dev.sequencer.PartitionedOperation;
+import dev.sequencer.ProgressEvent;
 import dev.sequencer.Sequencer;
 import dev.sequencer.Worker;
 import java.io.PrintWriter;
@@ -78,6 +79,7 @@ class CliPartitionProgressTest {
                         .property("sequencer.url", CliDatabase.h2().url())
                         .property("sequencer.flyway.locations", "classpath:cli/none")
                         .property("sequencer.async.polling-interval", "100ms")
+                        .property("sequencer.async.threads", "1") // one partition after the other: each count shows
                         .registry(List.of(fillTotals()))
                         .listener(steps)
                         .load();
@@ -93,5 +95,22 @@ class CliPartitionProgressTest {
         assertThat(out.toString().lines())
                 .anySatisfy(l -> assertThat(l).startsWith(line("operation", NAME, "dispatched")))
                 .anySatisfy(l -> assertThat(l).startsWith(line("operation", NAME, "completed")));
+    }
+
+    @Test
+    void progressThatArrivesOutOfOrderFromSeveralWorkerThreadsNeverGoesBack() {
+        StringWriter err = new StringWriter();
+        LiveSteps steps = new LiveSteps(
+                new PrintWriter(new StringWriter(), true),
+                new StepFormat(StepFormat.NAME_WIDTH, Ansi.OFF),
+                new ProgressLines(new PrintWriter(err, true), Duration.ZERO));
+
+        steps.operationProgress(new ProgressEvent(NAME, 2, 3, Duration.ofMillis(20)));
+        steps.operationProgress(new ProgressEvent(NAME, 1, 3, Duration.ofMillis(30)));
+        steps.operationProgress(new ProgressEvent(NAME, 3, 3, Duration.ofMillis(40)));
+
+        assertThat(err.toString().lines())
+                .map(l -> l.replaceAll(" \\(.*", ""))
+                .containsExactly("progress   " + NAME + "  2/3", "progress   " + NAME + "  3/3");
     }
 }
