@@ -13,10 +13,10 @@ import java.util.function.IntFunction;
  */
 public interface OperationRegistry {
 
-    /** The operations of this registry, ordered by timestamp, then name. */
+    /** {@return the operations of this registry, ordered by timestamp, then name} */
     List<OperationDescriptor> operations();
 
-    /** The {@code @Deferred} handlers of this registry, by alias. */
+    /** {@return the {@code @Deferred} handlers of this registry, by alias} */
     default List<DeferredDescriptor> deferredHandlers() {
         return List.of();
     }
@@ -24,6 +24,9 @@ public interface OperationRegistry {
     /**
      * Joins the parts of a generated registry into one immutable, ordered list. Used by generated code, which splits
      * large registries into parts to stay within the JVM's limits on method and class size.
+     *
+     * @param parts the parts, in order
+     * @return the operations of all parts, in order
      */
     @SafeVarargs
     static List<OperationDescriptor> of(List<OperationDescriptor>... parts) {
@@ -43,6 +46,8 @@ public interface OperationRegistry {
      * format of {@code dev.sequencer.internal.registry.DescriptorCodec}, which may change with any version), and
      * descriptor {@code i} gets {@code sources.apply(i)}. Used by generated code.
      *
+     * @param data one encoded entry per operation
+     * @param sources the source of descriptor {@code i}
      * @return an unmodifiable list, in the order of {@code data}
      * @throws IllegalStateException when an entry was written by another version of the processor
      */
