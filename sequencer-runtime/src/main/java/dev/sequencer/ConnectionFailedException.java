@@ -9,14 +9,22 @@ public class ConnectionFailedException extends SequencerException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The configuration key to check first. */
     private final String key;
 
+    /**
+     * A connection that failed.
+     *
+     * @param key the configuration key to check first
+     * @param message the database's reason and what to check, without a password
+     * @param cause the driver's exception
+     */
     public ConnectionFailedException(String key, String message, Throwable cause) {
         super(message, cause);
         this.key = key;
     }
 
-    /** The configuration key to check first, for example {@code sequencer.password}. */
+    /** {@return the configuration key to check first, for example {@code sequencer.password}} */
     public String key() {
         return key;
     }

@@ -12,6 +12,14 @@ import java.util.Objects;
  */
 public record DeferredDescriptor(String alias, String className, boolean constructible, Source source) {
 
+    /**
+     * Checks that alias, class name and source are given.
+     *
+     * @param alias the stable alias stored with deferred tasks
+     * @param className the binary name of the handler class
+     * @param constructible whether the registry can build the class itself
+     * @param source loads and builds the handler class
+     */
     public DeferredDescriptor {
         Objects.requireNonNull(alias, "alias");
         Objects.requireNonNull(className, "className");
@@ -21,9 +29,10 @@ public record DeferredDescriptor(String alias, String className, boolean constru
     /** Loads and builds a handler class; generated code implements it without reflection. */
     public interface Source {
 
+        /** {@return the handler class, loaded} */
         Class<? extends DeferredHandler> type();
 
-        /** A new instance, or {@code null} when there is no accessible no-argument constructor. */
+        /** {@return a new instance, or {@code null} when there is no accessible no-argument constructor} */
         DeferredHandler newInstance();
     }
 }

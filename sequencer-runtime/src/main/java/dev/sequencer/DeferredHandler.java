@@ -7,6 +7,12 @@ package dev.sequencer;
 @FunctionalInterface
 public interface DeferredHandler {
 
-    /** Handles one deferred task; {@code jsonPayload} is the JSON text given to {@code defer}. */
+    /**
+     * Handles one deferred task.
+     *
+     * @param context the task's context, its connection included
+     * @param jsonPayload the JSON text given to {@code defer}
+     * @throws Exception to fail the task (retried as {@code @Retry} on the handler says)
+     */
     void handle(OperationContext context, String jsonPayload) throws Exception;
 }

@@ -8,12 +8,12 @@ package dev.sequencer;
  */
 public interface ExecutionGuard {
 
-    /** Whether the run may proceed. */
+    /** {@return whether the run may proceed} */
     boolean allows();
 
-    /** Why it may not, shown when {@link #allows()} is false. */
+    /** {@return why it may not, shown when {@link #allows()} is false} */
     String reason();
 
-    /** A short name for messages, e.g. {@code hostname}. */
+    /** {@return a short name for messages, e.g. {@code hostname}} */
     String name();
 }

@@ -10,21 +10,29 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  */
 public interface ExecutionStrategy {
 
-    /** The name used in configuration: {@code command} or {@code migration}. */
+    /** {@return the name used in configuration: {@code command} or {@code migration}} */
     String name();
 
-    /** Whether operations run automatically during {@code migrate()}; {@code process()} then warns it is redundant. */
+    /**
+     * {@return whether operations run automatically during {@code migrate()}, in which case {@code process()} warns
+     * that it is redundant}
+     */
     boolean isAutomatic();
 
     /**
      * Installs the strategy on a Flyway configuration that a {@code migrate()} will run: the migration strategy adds
      * {@code callback}, which runs operations interleaved; the command strategy adds nothing.
+     *
+     * @param flyway the configuration {@code migrate()} will run
+     * @param callback the callback that runs operations during that migrate
      */
     void install(FluentConfiguration flyway, SequencerCallback callback);
 
     /**
      * The strategy named {@code name} (case does not matter); see {@code sequencer.strategy}.
      *
+     * @param name {@code command} or {@code migration}
+     * @return a new strategy of that name
      * @throws ConfigurationException naming the allowed values for any other name
      */
     static ExecutionStrategy named(String name) {

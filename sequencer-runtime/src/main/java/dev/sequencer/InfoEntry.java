@@ -21,7 +21,9 @@ public record InfoEntry(Kind kind, String name, String state, Instant time, int 
 
     /** What an entry is. */
     public enum Kind {
+        /** A Flyway migration. */
         MIGRATION,
+        /** A Sequencer operation. */
         OPERATION
     }
 }

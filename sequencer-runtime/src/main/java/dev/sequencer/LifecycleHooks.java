@@ -8,9 +8,28 @@ package dev.sequencer;
  */
 public interface LifecycleHooks {
 
+    /**
+     * Called before {@code handle}, in the operation's transaction.
+     *
+     * @param context the operation's context
+     * @throws Exception to fail the operation
+     */
     default void before(OperationContext context) throws Exception {}
 
+    /**
+     * Called once a successful execution is committed.
+     *
+     * @param context the operation's context
+     * @throws Exception logged; the operation stays completed
+     */
     default void after(OperationContext context) throws Exception {}
 
+    /**
+     * Called once a failure is recorded.
+     *
+     * @param context the operation's context
+     * @param error the failure
+     * @throws Exception logged; the operation stays failed
+     */
     default void failed(OperationContext context, Throwable error) throws Exception {}
 }

@@ -5,6 +5,11 @@ public class LockTimeoutException extends SequencerException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A lock that could not be had in time.
+     *
+     * @param message which lock, for how long, and what to check
+     */
     public LockTimeoutException(String message) {
         super(message);
     }

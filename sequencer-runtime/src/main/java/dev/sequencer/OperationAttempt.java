@@ -28,7 +28,7 @@ public record OperationAttempt(
         Instant finishedAt,
         Error error) {
 
-    /** How long it took, or {@code null} while it has not ended. */
+    /** {@return how long it took, or {@code null} while it has not ended} */
     public Duration duration() {
         return finishedAt == null ? null : Duration.between(startedAt, finishedAt);
     }

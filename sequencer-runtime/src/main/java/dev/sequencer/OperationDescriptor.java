@@ -34,7 +34,21 @@ public record OperationDescriptor(
         Source source,
         OperationPolicy policy) {
 
-    /** A descriptor with {@link OperationPolicy#DEFAULT}. */
+    /**
+     * A descriptor with {@link OperationPolicy#DEFAULT}.
+     *
+     * @param name the unique name, the key in the history table
+     * @param timestamp fourteen digits, {@code yyyyMMddHHmmss}
+     * @param className the binary name of the operation class
+     * @param description a human description, possibly empty
+     * @param tags the tags, possibly empty
+     * @param dependsOn names of the operations that must be {@code completed} first
+     * @param afterMigration the Flyway version right after which the operation runs, or {@code null}
+     * @param transactional whether handle and the {@code completed} record share one transaction
+     * @param asynchronous whether the operation runs on the asynchronous backend
+     * @param constructible whether the registry can build the class itself
+     * @param source loads and builds the operation class
+     */
     public OperationDescriptor(
             String name,
             String timestamp,
@@ -62,6 +76,22 @@ public record OperationDescriptor(
                 OperationPolicy.DEFAULT);
     }
 
+    /**
+     * Checks the required values and normalizes the others (no {@code null} lists, description or policy).
+     *
+     * @param name the unique name, the key in the history table
+     * @param timestamp fourteen digits, {@code yyyyMMddHHmmss}
+     * @param className the binary name of the operation class
+     * @param description a human description, possibly empty
+     * @param tags the tags, possibly empty
+     * @param dependsOn names of the operations that must be {@code completed} first
+     * @param afterMigration the Flyway version right after which the operation runs, or {@code null}
+     * @param transactional whether handle and the {@code completed} record share one transaction
+     * @param asynchronous whether the operation runs on the asynchronous backend
+     * @param constructible whether the registry can build the class itself
+     * @param source loads and builds the operation class
+     * @param policy retries, time limit, allowed-to-fail and environments; {@code null} for the default
+     */
     public OperationDescriptor {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(timestamp, "timestamp");
@@ -76,7 +106,7 @@ public record OperationDescriptor(
         }
     }
 
-    /** The timestamp as written in names, {@code yyyy_MM_dd_HHmmss}. */
+    /** {@return the timestamp as written in names, {@code yyyy_MM_dd_HHmmss}} */
     public String displayTimestamp() {
         return timestamp.substring(0, 4)
                 + '_'
@@ -87,7 +117,12 @@ public record OperationDescriptor(
                 + timestamp.substring(8);
     }
 
-    /** Whether this operation carries {@code tag}. */
+    /**
+     * Whether this operation carries a tag.
+     *
+     * @param tag the tag
+     * @return true when it does
+     */
     public boolean hasTag(String tag) {
         return tags.contains(tag);
     }
@@ -98,10 +133,10 @@ public record OperationDescriptor(
      */
     public interface Source {
 
-        /** Loads the operation class. */
+        /** {@return the operation class, loaded} */
         Class<? extends OperationHandler> type();
 
-        /** A new instance through the no-argument constructor, or {@code null} when there is none accessible. */
+        /** {@return a new instance through the no-argument constructor, or {@code null} when there is none accessible} */
         OperationHandler newInstance();
     }
 }

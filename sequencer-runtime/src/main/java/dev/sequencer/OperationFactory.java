@@ -7,6 +7,13 @@ package dev.sequencer;
 @FunctionalInterface
 public interface OperationFactory {
 
-    /** Returns a ready instance of {@code type}. */
+    /**
+     * Builds an operation.
+     *
+     * @param <T> the operation's class
+     * @param type the operation's class
+     * @return a ready instance of {@code type}
+     * @throws Exception when it cannot be built; the operation fails
+     */
     <T> T create(Class<T> type) throws Exception;
 }

@@ -5,14 +5,22 @@ public class OperationFailedException extends SequencerException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The name of the operation that failed. */
     private final String operation;
 
+    /**
+     * A failed operation.
+     *
+     * @param operation the operation's name
+     * @param message what failed, naming the operation
+     * @param cause what the operation threw
+     */
     public OperationFailedException(String operation, String message, Throwable cause) {
         super(message, cause);
         this.operation = operation;
     }
 
-    /** The name of the operation that failed. */
+    /** {@return the name of the operation that failed} */
     public String operation() {
         return operation;
     }

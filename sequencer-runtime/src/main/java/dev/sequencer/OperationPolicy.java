@@ -31,6 +31,17 @@ public record OperationPolicy(
     /** One attempt, no time limit, failures stop the run, every environment, not partitioned. */
     public static final OperationPolicy DEFAULT = new OperationPolicy(1, List.of(), null, false, List.of());
 
+    /**
+     * Checks and copies the values.
+     *
+     * @param attempts attempts in all, at least 1
+     * @param backoff delays between attempts
+     * @param timeout the time limit of one attempt, or {@code null}
+     * @param allowedToFail whether a failure lets the run go on
+     * @param environments where the operation runs; empty means everywhere
+     * @param partitionConcurrency partitions at once, {@code 0} for no limit, or {@link #NOT_PARTITIONED}
+     * @throws IllegalArgumentException for fewer than 1 attempt or a negative concurrency
+     */
     public OperationPolicy {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1, not " + attempts);
@@ -42,18 +53,31 @@ public record OperationPolicy(
         environments = List.copyOf(environments);
     }
 
-    /** A policy of an operation that is not partitioned. */
+    /**
+     * A policy of an operation that is not partitioned.
+     *
+     * @param attempts attempts in all, at least 1
+     * @param backoff delays between attempts
+     * @param timeout the time limit of one attempt, or {@code null}
+     * @param allowedToFail whether a failure lets the run go on
+     * @param environments where the operation runs; empty means everywhere
+     */
     public OperationPolicy(
             int attempts, List<Duration> backoff, Duration timeout, boolean allowedToFail, List<String> environments) {
         this(attempts, backoff, timeout, allowedToFail, environments, NOT_PARTITIONED);
     }
 
-    /** Whether the operation is {@code @Partitioned}. */
+    /** {@return whether the operation is {@code @Partitioned}} */
     public boolean partitioned() {
         return partitionConcurrency != NOT_PARTITIONED;
     }
 
-    /** The delay before attempt {@code attempt} (2 for the first retry). */
+    /**
+     * The delay before an attempt.
+     *
+     * @param attempt the attempt's number: 2 for the first retry
+     * @return the delay; zero for the first attempt or without backoff
+     */
     public Duration delayBefore(int attempt) {
         if (attempt < 2 || backoff.isEmpty()) {
             return Duration.ZERO;
@@ -61,7 +85,12 @@ public record OperationPolicy(
         return backoff.get(Math.min(attempt - 2, backoff.size() - 1));
     }
 
-    /** Whether the operation runs in {@code environment} ({@code null}: no environment configured). */
+    /**
+     * Whether the operation runs in an environment.
+     *
+     * @param environment {@code sequencer.environment}, or {@code null} when none is configured
+     * @return true when it runs there
+     */
     public boolean runsIn(String environment) {
         if (environments.isEmpty()) {
             return true;

@@ -11,10 +11,10 @@ import java.util.function.IntFunction;
  */
 public interface OperationRegistry {
 
-    /** The operations of this registry, ordered by timestamp, then name. */
+    /** {@return the operations of this registry, ordered by timestamp, then name} */
     List<OperationDescriptor> operations();
 
-    /** The {@code @Deferred} handlers of this registry, by alias. */
+    /** {@return the {@code @Deferred} handlers of this registry, by alias} */
     default List<DeferredDescriptor> deferredHandlers() {
         return List.of();
     }
@@ -24,6 +24,8 @@ public interface OperationRegistry {
      * {@code dev.sequencer.internal.registry.DescriptorCodec}, which may change with any version); descriptor
      * {@code i} gets {@code sources.apply(i)}. Generated code uses {@link #decode(String, IntFunction)}.
      *
+     * @param data one encoded entry per operation
+     * @param sources the source of descriptor {@code i}
      * @return an unmodifiable list, in the order of {@code data}
      * @throws IllegalStateException when an entry was written by another version of the processor
      */
@@ -36,6 +38,8 @@ public interface OperationRegistry {
      * U+001D (in the internal format of {@code dev.sequencer.internal.registry.DescriptorCodec}, which may change
      * with any version), and descriptor {@code i} gets {@code sources.apply(i)}. Used by generated code.
      *
+     * @param data the encoded entries, each ended by U+001D
+     * @param sources the source of descriptor {@code i}
      * @return an unmodifiable list, in the order of {@code data}
      * @throws IllegalStateException when an entry was written by another version of the processor
      */

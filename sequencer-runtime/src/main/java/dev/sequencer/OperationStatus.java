@@ -37,7 +37,18 @@ public record OperationStatus(
         }
     }
 
-    /** A status without partitions. */
+    /**
+     * A status without partitions.
+     *
+     * @param name the operation name
+     * @param state its current state, or {@code null} when it never ran
+     * @param pending whether the next run would execute it
+     * @param attempts how many rows it has in the history table
+     * @param startedAt when the newest attempt started, or {@code null}
+     * @param finishedAt when the newest attempt finished, or {@code null}
+     * @param lastMessage the skip reason or failure message of the newest attempt, or {@code null}
+     * @param lost whether its task is gone from the asynchronous backend's table
+     */
     public OperationStatus(
             String name,
             OperationState state,
@@ -50,7 +61,17 @@ public record OperationStatus(
         this(name, state, pending, attempts, startedAt, finishedAt, lastMessage, lost, null);
     }
 
-    /** A status that is not lost. */
+    /**
+     * A status that is neither lost nor partitioned.
+     *
+     * @param name the operation name
+     * @param state its current state, or {@code null} when it never ran
+     * @param pending whether the next run would execute it
+     * @param attempts how many rows it has in the history table
+     * @param startedAt when the newest attempt started, or {@code null}
+     * @param finishedAt when the newest attempt finished, or {@code null}
+     * @param lastMessage the skip reason or failure message of the newest attempt, or {@code null}
+     */
     public OperationStatus(
             String name,
             OperationState state,
@@ -62,7 +83,7 @@ public record OperationStatus(
         this(name, state, pending, attempts, startedAt, finishedAt, lastMessage, false, null);
     }
 
-    /** Whether it is handed to the asynchronous backend and waiting for (or running on) a worker. */
+    /** {@return whether it is handed to the asynchronous backend and waiting for (or running on) a worker} */
     public boolean dispatched() {
         return state == OperationState.DISPATCHED;
     }

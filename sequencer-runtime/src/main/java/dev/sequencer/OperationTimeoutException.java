@@ -5,6 +5,11 @@ public class OperationTimeoutException extends SequencerException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A time limit exceeded.
+     *
+     * @param message which operation, and its limit
+     */
     public OperationTimeoutException(String message) {
         super(message);
     }

@@ -28,10 +28,20 @@ public interface PartitionedOperation extends OperationHandler {
     /**
      * The partitions of the work: keys the operation understands (id ranges, tenant ids, ...), computed once when the
      * operation is dispatched. Each key is at most 500 characters; keys must be unique.
+     *
+     * @param context the operation's context
+     * @return the partition keys, in the order an inline run runs them
+     * @throws Exception to fail the operation
      */
     List<String> partitions(OperationContext context) throws Exception;
 
-    /** Does the work of one partition, in the partition's own transaction (for a transactional operation). */
+    /**
+     * Does the work of one partition, in the partition's own transaction (for a transactional operation).
+     *
+     * @param context the partition's context, its connection included
+     * @param partition one of the keys {@link #partitions} returned
+     * @throws Exception to fail the partition (retried as {@code @Retry} says)
+     */
     void handlePartition(OperationContext context, String partition) throws Exception;
 
     /**

@@ -12,7 +12,7 @@ import java.time.Duration;
  */
 public record ProgressEvent(String name, long done, long total, Duration elapsed) {
 
-    /** {@code done / total} between 0 and 1, or -1 when the total is unknown. */
+    /** {@return {@code done / total} between 0 and 1, or -1 when the total is unknown} */
     public double fraction() {
         return total <= 0 ? -1 : Math.min(1.0, (double) done / total);
     }

@@ -7,6 +7,11 @@ package dev.sequencer;
  */
 public interface Rollbackable {
 
-    /** Undoes what {@code handle} did; runs in its own transaction on {@link OperationContext#connection()}. */
+    /**
+     * Undoes what {@code handle} did; runs in its own transaction on {@link OperationContext#connection()}.
+     *
+     * @param context the operation's context
+     * @throws Exception when the rollback fails
+     */
     void rollback(OperationContext context) throws Exception;
 }

@@ -13,23 +13,29 @@ import java.util.Locale;
  */
 public record RunReport(List<Step> steps, boolean dryRun) {
 
+    /**
+     * A report; the steps are copied.
+     *
+     * @param steps the steps in order
+     * @param dryRun whether the steps are a plan
+     */
     public RunReport {
         steps = List.copyOf(steps);
     }
 
-    /** The operation steps, in order. */
+    /** {@return the operation steps, in order} */
     public List<Step> operations() {
         return steps.stream().filter(s -> s.kind() == Kind.OPERATION).toList();
     }
 
-    /** The migration steps, in order. */
+    /** {@return the migration steps, in order} */
     public List<Step> migrations() {
         return steps.stream().filter(s -> s.kind() == Kind.MIGRATION).toList();
     }
 
     /**
-     * Whether the run found nothing to do: no migration or operation ran (or, for a dry run, would run), and none is
-     * left waiting (an operation waiting on a dependency is still pending).
+     * {@return whether the run found nothing to do} No migration or operation ran (or, for a dry run, would run), and
+     * none is left waiting (an operation waiting on a dependency is still pending).
      */
     public boolean nothingPending() {
         return steps.isEmpty();
@@ -37,7 +43,9 @@ public record RunReport(List<Step> steps, boolean dryRun) {
 
     /** What a step is. */
     public enum Kind {
+        /** A Flyway migration. */
         MIGRATION,
+        /** A Sequencer operation. */
         OPERATION
     }
 

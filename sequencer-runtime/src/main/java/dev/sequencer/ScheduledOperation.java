@@ -10,7 +10,11 @@ public interface ScheduledOperation {
 
     /**
      * When the operation may run, asked once at dispatch on the dispatch connection (inside the dispatch transaction:
-     * read, do not commit). {@code null} means now.
+     * read, do not commit).
+     *
+     * @param context the operation's context, on the dispatch connection
+     * @return when the operation may run; {@code null} means now
+     * @throws Exception to fail the operation's dispatch
      */
     Instant executeAt(OperationContext context) throws Exception;
 }

@@ -59,7 +59,7 @@ public final class SequencerCallback implements Callback {
         return "Sequencer";
     }
 
-    /** What the last {@code migrate} that used this callback did. */
+    /** {@return what the last {@code migrate} that used this callback did} */
     public RunReport lastReport() {
         return interleaver.lastReport();
     }

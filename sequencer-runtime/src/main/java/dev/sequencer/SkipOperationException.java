@@ -8,11 +8,16 @@ public class SkipOperationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Skips the operation.
+     *
+     * @param reason why, recorded in the history table
+     */
     public SkipOperationException(String reason) {
         super(reason);
     }
 
-    /** The reason given, as recorded in the history table. */
+    /** {@return the reason given, as recorded in the history table} */
     public String reason() {
         return getMessage();
     }

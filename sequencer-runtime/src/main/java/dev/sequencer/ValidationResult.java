@@ -9,11 +9,16 @@ import java.util.List;
  */
 public record ValidationResult(List<String> problems) {
 
+    /**
+     * A result; the list is copied.
+     *
+     * @param problems each problem; empty when the history is valid
+     */
     public ValidationResult {
         problems = List.copyOf(problems);
     }
 
-    /** Whether there is no problem. */
+    /** {@return whether there is no problem} */
     public boolean valid() {
         return problems.isEmpty();
     }

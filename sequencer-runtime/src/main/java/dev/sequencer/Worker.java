@@ -9,14 +9,24 @@ import java.time.Duration;
  */
 public interface Worker extends AutoCloseable {
 
-    /** Waits until no Sequencer task is due or executing; true if so, false when {@code timeout} ran out first. */
+    /**
+     * Waits until no Sequencer task is due or executing.
+     *
+     * @param timeout how long to wait at most
+     * @return true when idle, false when {@code timeout} ran out first
+     */
     boolean awaitIdle(Duration timeout);
 
     /** Stops picking tasks and waits for the running ones to finish. */
     @Override
     void close();
 
-    /** A worker of {@code sequencer} that also closes {@code sequencer} when it is closed (for generated code). */
+    /**
+     * A worker of {@code sequencer} that also closes {@code sequencer} when it is closed (for generated code).
+     *
+     * @param sequencer the Sequencer whose worker it is; closed if the worker cannot start
+     * @return the running worker
+     */
     static Worker closing(Sequencer sequencer) {
         Worker worker;
         try {

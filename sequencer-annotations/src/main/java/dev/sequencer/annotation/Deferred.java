@@ -11,6 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Deferred {
-    /** The stable alias of the handler. */
+    /** {@return the stable alias of the handler} */
     String value();
 }

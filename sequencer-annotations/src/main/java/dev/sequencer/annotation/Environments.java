@@ -11,6 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Environments {
-    /** Environment names or patterns. */
+    /** {@return the environment names or patterns} */
     String[] value();
 }

@@ -26,36 +26,38 @@ import java.lang.annotation.Target;
 public @interface Operation {
 
     /**
-     * When the operation was written, as {@code yyyy_MM_dd_HHmmss} ({@code "2024_01_02_000000"}) or fourteen digits
-     * ({@code "20240102000000"}). Operations run in timestamp order, then by name, and are interleaved with Flyway
+     * {@return when the operation was written, as {@code yyyy_MM_dd_HHmmss} ({@code "2024_01_02_000000"}) or fourteen
+     * digits ({@code "20240102000000"})} Operations run in timestamp order, then by name, and are interleaved with Flyway
      * migrations whose versions are timestamps.
      */
     String timestamp();
 
     /**
-     * The operation's name, its key in the history table. Defaults to the timestamp followed by the snake_case simple
+     * {@return the operation's name, its key in the history table} Defaults to the timestamp followed by the snake_case simple
      * class name, for example {@code 2024_01_02_000000_seed_admin_user}.
      */
     String name() default "";
 
-    /** A human description, shown in status output and events. */
+    /** {@return a human description, shown in status output and events} */
     String description() default "";
 
-    /** Tags for selecting operations, for example {@code process} with tags {@code billing}. */
+    /** {@return tags for selecting operations, for example {@code process} with tags {@code billing}} */
     String[] tags() default {};
 
-    /** Operations that must be {@code completed} before this one runs; each must come earlier in the order. */
+    /**
+     * {@return the operations that must be {@code completed} before this one runs} Each must come earlier in the order.
+     */
     Class<?>[] dependsOn() default {};
 
     /**
-     * A Flyway migration version (for example {@code "2.1"}) right after which this operation runs, for projects whose
-     * migration versions are not timestamps. Empty means: place by timestamp.
+     * {@return a Flyway migration version (for example {@code "2.1"}) right after which this operation runs} For
+     * projects whose migration versions are not timestamps. Empty means: place by timestamp.
      */
     String afterMigration() default "";
 
     /**
-     * Whether the operation runs in one transaction together with its {@code completed} record (the default). A
-     * non-transactional operation is recorded {@code running} before and {@code completed} after it runs.
+     * {@return whether the operation runs in one transaction together with its {@code completed} record (the
+     * default)} A non-transactional operation is recorded {@code running} before and {@code completed} after it runs.
      */
     boolean transactional() default true;
 }

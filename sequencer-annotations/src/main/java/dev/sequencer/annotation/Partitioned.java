@@ -18,8 +18,8 @@ import java.lang.annotation.Target;
 public @interface Partitioned {
 
     /**
-     * At most this many partitions of the operation run at once, across all workers and nodes (so that a backfill
-     * cannot saturate the database); partitions beyond it wait. {@code 0}: no limit beyond the workers' threads.
+     * {@return at most this many partitions of the operation run at once, across all workers and nodes} So a backfill
+     * cannot saturate the database; partitions beyond it wait. {@code 0}: no limit beyond the workers' threads.
      */
     int concurrency() default 0;
 }

@@ -11,9 +11,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Retry {
-    /** Attempts in all, at least 1. */
+    /** {@return the attempts in all, at least 1} */
     int attempts() default 3;
 
-    /** Delays between attempts, written {@code 500ms}, {@code 30s}, {@code 2m} or {@code PT30S}; the last one repeats. Empty: no delay. */
+    /**
+     * {@return the delays between attempts, written {@code 500ms}, {@code 30s}, {@code 2m} or {@code PT30S}} The last
+     * one repeats. Empty: no delay.
+     */
     String[] backoff() default {};
 }

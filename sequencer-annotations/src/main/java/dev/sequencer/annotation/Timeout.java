@@ -11,6 +11,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Timeout {
-    /** The limit, written {@code 500ms}, {@code 30s}, {@code 2m} or {@code PT30S}. */
+    /** {@return the limit, written {@code 500ms}, {@code 30s}, {@code 2m} or {@code PT30S}} */
     String value();
 }

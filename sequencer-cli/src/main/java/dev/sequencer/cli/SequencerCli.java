@@ -64,12 +64,21 @@ public final class SequencerCli implements Callable<Integer> {
         this.environment = environment;
     }
 
-    /** Runs the command line and exits the JVM with its exit code. */
+    /**
+     * Runs the command line and exits the JVM with its exit code.
+     *
+     * @param args the command and its options, for example {@code info --url jdbc:...}
+     */
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** Runs the command line on this process's standard streams and returns its exit code. */
+    /**
+     * Runs the command line on this process's standard streams, without exiting.
+     *
+     * @param args the command and its options
+     * @return the exit code: 0 on success
+     */
     public static int run(String... args) {
         return run(CliEnvironment.system(), args);
     }

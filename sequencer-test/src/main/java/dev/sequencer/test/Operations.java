@@ -20,12 +20,24 @@ public final class Operations {
 
     private Operations() {}
 
-    /** Runs {@code operation} once; returns {@code COMPLETED}, {@code SKIPPED} or {@code FAILED}. */
+    /**
+     * Runs {@code operation} once, recording nothing.
+     *
+     * @param dataSource the database it runs on
+     * @param operation the operation
+     * @return {@code COMPLETED}, {@code SKIPPED} or {@code FAILED}
+     */
     public static RunReport.Outcome runOnce(DataSource dataSource, OperationHandler operation) {
         return run(dataSource, operation).outcome();
     }
 
-    /** Runs {@code operation} once like {@link #runOnce}, and returns the outcome with its skip reason or failure. */
+    /**
+     * Runs {@code operation} once like {@link #runOnce}.
+     *
+     * @param dataSource the database it runs on
+     * @param operation the operation
+     * @return the outcome with its skip reason or failure
+     */
     public static OperationRun run(DataSource dataSource, OperationHandler operation) {
         SingleRun.Result result = SingleRun.run(dataSource, operation);
         return new OperationRun(result.outcome(), result.reason(), result.error());

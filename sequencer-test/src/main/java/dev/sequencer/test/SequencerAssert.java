@@ -20,17 +20,32 @@ public final class SequencerAssert extends AbstractAssert<SequencerAssert, Seque
         super(actual, SequencerAssert.class);
     }
 
-    /** Each named operation is {@code completed}. */
+    /**
+     * Each named operation is {@code completed}.
+     *
+     * @param names the operations' names
+     * @return this assertion
+     */
     public SequencerAssert hasCompleted(String... names) {
         return hasState(OperationState.COMPLETED, names);
     }
 
-    /** The operation is {@code failed} (its last attempt failed; the next run executes it again). */
+    /**
+     * The operation is {@code failed} (its last attempt failed; the next run executes it again).
+     *
+     * @param name the operation's name
+     * @return this assertion
+     */
     public SequencerAssert hasFailed(String name) {
         return hasState(OperationState.FAILED, name);
     }
 
-    /** The operation is {@code skipped}: it threw {@code SkipOperationException} or {@code shouldRun} said no. */
+    /**
+     * The operation is {@code skipped}: it threw {@code SkipOperationException} or {@code shouldRun} said no.
+     *
+     * @param name the operation's name
+     * @return this assertion
+     */
     public SequencerAssert hasSkipped(String name) {
         return hasState(OperationState.SKIPPED, name);
     }
@@ -38,6 +53,9 @@ public final class SequencerAssert extends AbstractAssert<SequencerAssert, Seque
     /**
      * The operation is {@code dispatched}: handed to the asynchronous backend, with its task waiting for a worker (not
      * lost). {@link Workers#drain(Sequencer)} runs it.
+     *
+     * @param name the operation's name
+     * @return this assertion
      */
     public SequencerAssert hasDispatched(String name) {
         return check(
@@ -46,7 +64,12 @@ public final class SequencerAssert extends AbstractAssert<SequencerAssert, Seque
                 s -> s.state() == OperationState.DISPATCHED && !s.lost());
     }
 
-    /** The next run would execute each named operation: it never ran, failed, was rolled back or was interrupted. */
+    /**
+     * The next run would execute each named operation: it never ran, failed, was rolled back or was interrupted.
+     *
+     * @param names the operations' names
+     * @return this assertion
+     */
     public SequencerAssert hasPending(String... names) {
         return check(names, "pending (the next run would execute it)", OperationStatus::pending);
     }
@@ -54,6 +77,8 @@ public final class SequencerAssert extends AbstractAssert<SequencerAssert, Seque
     /**
      * The next run would execute no operation. Dispatched operations are not pending (they belong to the workers): to
      * see them finished, {@link Workers#drain(Sequencer)} and assert {@link #hasCompleted(String...)}.
+     *
+     * @return this assertion
      */
     public SequencerAssert hasNothingPending() {
         isNotNull();

@@ -16,7 +16,12 @@ public final class SequencerAssertions {
 
     private SequencerAssertions() {}
 
-    /** Assertions on the operations of {@code sequencer}, as its {@code status()} reports them. */
+    /**
+     * Assertions on the operations of {@code sequencer}, as its {@code status()} reports them.
+     *
+     * @param sequencer the Sequencer under test
+     * @return its assertions
+     */
     public static SequencerAssert assertThat(Sequencer sequencer) {
         return new SequencerAssert(sequencer);
     }

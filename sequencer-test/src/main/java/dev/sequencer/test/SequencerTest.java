@@ -43,14 +43,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface SequencerTest {
 
     /**
-     * Configuration for the tests, {@code key=value} each, for example {@code "sequencer.strategy=migration"}; these
-     * win over system properties, environment variables and {@code sequencer.properties}.
+     * {@return configuration for the tests, {@code key=value} each, for example {@code "sequencer.strategy=migration"}}
+     * These win over system properties, environment variables and {@code sequencer.properties}.
      */
     String[] properties() default {};
 
     /**
-     * Whether each test starts with {@code sequencer.migrate()} already called, as at an application's start-up
-     * (default). What that does follows the strategy: under {@code command} the schema is migrated and every operation
+     * {@return whether each test starts with {@code sequencer.migrate()} already called, as at an application's
+     * start-up (default)} What that does follows the strategy: under {@code command} the schema is migrated and every operation
      * is still pending, so the test can add data and then call {@code process()}; under {@code migration} the
      * operations have run interleaved with the migrations, as they would have when the application started. With
      * {@code false} the test starts from an empty database and calls {@code migrate()} or {@code process()} itself.

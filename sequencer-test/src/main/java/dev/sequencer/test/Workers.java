@@ -15,7 +15,12 @@ public final class Workers {
 
     private Workers() {}
 
-    /** {@link #drain(Sequencer, Duration)} waiting at most {@link #DEFAULT_TIMEOUT}. */
+    /**
+     * {@link #drain(Sequencer, Duration)} waiting at most {@link #DEFAULT_TIMEOUT}.
+     *
+     * @param sequencer the Sequencer whose dispatched work is run
+     * @throws AssertionError when work is left after the timeout
+     */
     public static void drain(Sequencer sequencer) {
         drain(sequencer, DEFAULT_TIMEOUT);
     }
@@ -24,6 +29,8 @@ public final class Workers {
      * Starts a worker of {@code sequencer}, waits until it is idle (every dispatched operation, deferred task and
      * retry due within {@code timeout} has run, whatever its outcome), and stops it.
      *
+     * @param sequencer the Sequencer whose dispatched work is run
+     * @param timeout how long to wait at most
      * @throws AssertionError when work is left after {@code timeout}, listing every operation with its state
      */
     public static void drain(Sequencer sequencer, Duration timeout) {
