@@ -2,7 +2,6 @@ package dev.sequencer.spring;
 
 import dev.sequencer.OperationFactory;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -30,7 +29,6 @@ public class ApplicationContextOperationFactory implements OperationFactory {
     /** Claims the classes that are beans, so that the registry never builds a second, uninjected instance. */
     @Override
     public boolean builds(Class<?> type) {
-        DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
-        return beans.getBeanNamesForType(type, true, false).length > 0;
+        return context.getBeanFactory().getBeanNamesForType(type, true, false).length > 0;
     }
 }

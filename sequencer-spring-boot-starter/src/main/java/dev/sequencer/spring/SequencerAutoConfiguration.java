@@ -67,10 +67,10 @@ public class SequencerAutoConfiguration {
                 .classLoader(context.getClassLoader())
                 .properties(RuntimeProperties.of(properties, Binder.get(environment)))
                 .discoverRegistries()
-                .operationFactory(operationFactory)
-                .flyway(configuration -> BootFlyway.follow(configuration, bootFlyway));
+                .operationFactory(operationFactory);
         if (ds != null) {
-            builder.dataSource(ds);
+            // On the application's database, Sequencer's Flyway runs are Boot's Flyway (spring.flyway.*).
+            builder.dataSource(ds).flyway(configuration -> BootFlyway.follow(configuration, bootFlyway));
         }
         listeners.orderedStream().forEach(builder::listener);
         guards.orderedStream().forEach(builder::guard);

@@ -46,8 +46,8 @@ public class SequencerProperties {
     private boolean validateOnRun = true;
 
     /**
-     * Flyway settings for a Sequencer that has no Flyway of Boot's to follow ("locations", "baseline-on-migrate", ...).
-     * With Boot's Flyway, spring.flyway.* applies and these are not used.
+     * Flyway settings for a Sequencer with a database of its own (sequencer.url) or without Boot's Flyway
+     * ("locations", "baseline-on-migrate", ...). On the application's DataSource, spring.flyway.* applies.
      */
     private final Map<String, String> flyway = new LinkedHashMap<>();
 

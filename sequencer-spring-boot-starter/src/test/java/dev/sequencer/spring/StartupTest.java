@@ -39,6 +39,22 @@ class StartupTest {
     }
 
     @Test
+    void withSequencerUrlOperationsRunOnThatDatabaseAndBootsStaysTheApplicationsOwn() {
+        String own = "jdbc:h2:mem:own-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        try (ConfigurableApplicationContext context =
+                start("sequencer.url=" + own, "sequencer.user=sa", "sequencer.process-on-startup=true")) {
+            DataSource application = context.getBean(DataSource.class);
+            DataSource sequencers = context.getBean(Sequencer.class).dataSource();
+
+            assertThat(sequencers).isNotSameAs(application);
+            assertThat(Tables.count(sequencers, "select count(*) from greetings"))
+                    .isEqualTo(2);
+            assertThat(Tables.count(application, "select count(*) from greetings"))
+                    .isZero(); // Boot migrated it only
+        }
+    }
+
+    @Test
     void processOnStartupWithAFailingOperationFailsTheStartUpNamingIt() {
         Throwable failure = catchThrowable(() -> start("sequencer.process-on-startup=true", "test.billing.fail=true"));
 
