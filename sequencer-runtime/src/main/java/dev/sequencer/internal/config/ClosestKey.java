@@ -4,12 +4,12 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** The known name closest to a mistyped one, for "did you mean ...?" in warnings about unknown keys. */
-final class ClosestKey {
+public final class ClosestKey {
 
     private ClosestKey() {}
 
     /** The candidate within a few edits of {@code name} (at most a third of its length), if any. */
-    static Optional<String> among(String name, Collection<String> candidates) {
+    public static Optional<String> among(String name, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {

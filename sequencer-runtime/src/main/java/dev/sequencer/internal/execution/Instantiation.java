@@ -8,8 +8,9 @@ import dev.sequencer.OperationHandler;
 import dev.sequencer.SequencerException;
 
 /**
- * Builds operations and deferred handlers: through the registry's no-argument constructor when there is one, else
- * through the configured {@link OperationFactory} (dependency injection).
+ * Builds operations and deferred handlers: through the configured {@link OperationFactory} when it claims the class
+ * ({@link OperationFactory#builds}), else through the registry's no-argument constructor when there is one, else
+ * through the factory (dependency injection).
  */
 public final class Instantiation {
 
@@ -26,7 +27,7 @@ public final class Instantiation {
 
     /** A new instance of {@code op}'s class. */
     public OperationHandler operation(OperationDescriptor op) throws Exception {
-        if (op.constructible()) {
+        if (op.constructible() && !claimed(op.source())) {
             return op.source().newInstance();
         }
         return viaFactory(op.source().type(), "Operation " + op.name());
@@ -34,8 +35,17 @@ public final class Instantiation {
 
     /** A new instance of a deferred handler. */
     public DeferredHandler deferred(DeferredDescriptor d) throws Exception {
-        DeferredHandler handler = d.constructible() ? d.source().newInstance() : null;
+        DeferredHandler handler =
+                d.constructible() && !claimed(d.source()) ? d.source().newInstance() : null;
         return handler != null ? handler : viaFactory(d.source().type(), "@Deferred handler " + d.className());
+    }
+
+    private boolean claimed(OperationDescriptor.Source source) {
+        return factory != null && factory.builds(source.type());
+    }
+
+    private boolean claimed(DeferredDescriptor.Source source) {
+        return factory != null && factory.builds(source.type());
     }
 
     private <T> T viaFactory(Class<T> type, String what) throws Exception {
