@@ -135,6 +135,45 @@ class LockTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void rollbackOnDemandTakesTheLockEvenWhenEveryOperationIsDone(TestDatabase database) throws Exception {
+        TestDatabase db = database.fresh();
+        List<OperationDescriptor> done = List.of(op("2024_01_01_000000", "undoable", UndoableNothing::new));
+        try (Sequencer idle = over(db, "basic", done)
+                        .property("sequencer.lock.timeout", "1s")
+                        .property("sequencer.validate.ignore-unknown", OPERATION)
+                        .load();
+                Sequencer first = over(db, "basic", blockingOperation())
+                        .property("sequencer.validate.ignore-unknown", "2024_01_01_000000_undoable")
+                        .load()) {
+            idle.process();
+            Future<RunReport> run1 = startBlockedRun(first); // holds the lock
+
+            assertThrows(LockTimeoutException.class, () -> idle.rollback("2024_01_01_000000_undoable"));
+            assertEquals(0, UndoableNothing.undone.get(), "nothing was rolled back without the lock");
+
+            release.countDown();
+            run1.get(AWAIT_SECONDS, TimeUnit.SECONDS);
+            idle.rollback("2024_01_01_000000_undoable");
+            assertEquals(1, UndoableNothing.undone.getAndSet(0));
+            assertEquals(List.of("completed", "rolled_back"), db.states("2024_01_01_000000_undoable"));
+        }
+    }
+
+    /** An operation that does nothing and counts its rollbacks. */
+    static final class UndoableNothing implements OperationHandler, Rollbackable {
+        static final AtomicInteger undone = new AtomicInteger();
+
+        @Override
+        public void handle(OperationContext context) {}
+
+        @Override
+        public void rollback(OperationContext context) {
+            undone.incrementAndGet();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void heldLockMakesASecondRunWaitAndFailWithTheTimeoutError(TestDatabase database) throws Exception {
         TestDatabase db = database.fresh();
         List<OperationDescriptor> ops = blockingOperation();

@@ -151,9 +151,9 @@ public final class Engine {
     }
 
     /**
-     * Opens a run: takes the Sequencer lock, creates the history tables if absent and reads the history. A run with
-     * nothing to do or wait for (every operation of the registry {@code completed} or {@code skipped}) reads the history
-     * once and takes no lock: no other run can be running one of its operations, so there is nothing to wait for.
+     * Opens a run: takes the Sequencer lock, creates the history tables if absent and reads the history. A run that
+     * picks pending operations and has nothing to do or wait for (every operation of the registry {@code completed} or
+     * {@code skipped}) reads the history once and takes no lock: no other run can be running one of its operations.
      */
     public RunSession open(RunOptions options) {
         checkGuards();
@@ -192,7 +192,7 @@ public final class Engine {
 
     /** A run without the lock when the history says every operation is done; {@code null} otherwise. */
     private RunSession openIdle(RunOptions options) {
-        if (registry.isEmpty() || options.repeat()) {
+        if (registry.isEmpty() || !options.picksPendingOnly()) {
             return null;
         }
         Map<String, HistoryRow> history;

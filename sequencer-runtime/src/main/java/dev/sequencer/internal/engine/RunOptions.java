@@ -57,6 +57,15 @@ public record RunOptions(
         return new RunOptions("rollback", Set.of(), null, false, true, true, false);
     }
 
+    /**
+     * Whether the run only picks pending operations ({@code process}, {@code migrate}, without {@code repeat}): one
+     * whose history shows nothing pending may skip the lock. {@code execute} and {@code rollback} act on an operation
+     * whatever its state, so they always take it.
+     */
+    public boolean picksPendingOnly() {
+        return !repeat && (trigger.equals("process") || trigger.equals("migrate"));
+    }
+
     /** Whether the selection (tags, from) includes {@code op}. */
     public boolean selects(OperationDescriptor op) {
         if (from != null && op.timestamp().compareTo(from) < 0) {
