@@ -46,7 +46,7 @@ public final class Engine {
     private final Instantiation instantiation;
     private final Listeners listeners;
     private final Guards guards;
-    private volatile String owner; // computed when first needed: an idle run writes no row
+    private String owner; // computed when first needed (guarded by this): an idle run writes no row
     private final HistoryValidation validation;
     private volatile OperationStore store;
     private volatile PartitionStore partitions;
@@ -96,7 +96,7 @@ public final class Engine {
     }
 
     /** What this JVM's {@code running} rows name as their owner: host, process id and a random tag. */
-    private String owner() {
+    private synchronized String owner() {
         String o = owner;
         if (o == null) {
             o = HistoryRow.RUN_OWNER_PREFIX + host() + ":"
