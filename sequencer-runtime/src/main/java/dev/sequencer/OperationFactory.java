@@ -22,6 +22,9 @@ public interface OperationFactory {
      * constructor: for an operation or deferred handler that a container already manages (a Spring bean, say), which
      * must be used as the container made it. Asked only when the operation is about to run, so the class is loaded then.
      * The default is {@code false}: the factory builds only what the registry cannot.
+     *
+     * @param type the operation's or deferred handler's class
+     * @return true when this factory builds {@code type} itself
      */
     default boolean builds(Class<?> type) {
         return false;
