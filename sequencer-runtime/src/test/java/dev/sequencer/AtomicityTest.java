@@ -130,6 +130,51 @@ class AtomicityTest {
         }
     }
 
+    static Stream<Arguments> postgresTimeLimits() {
+        return TestDatabase.servers()
+                .filter(db -> db.name().equals("postgresql"))
+                .flatMap(db -> Stream.of(Arguments.of(db, null), Arguments.of(db, Duration.ofSeconds(30))));
+    }
+
+    /** The same as above with a real failure at COMMIT: a deferred foreign key, checked only when PostgreSQL commits. */
+    @ParameterizedTest(name = "{0}, time limit {1}", allowZeroInvocations = true) // PostgreSQL, when configured
+    @MethodSource("postgresTimeLimits")
+    void aDeferredForeignKeyFailingAtCommitIsRecordedWithAndWithoutATimeLimit(
+            TestDatabase database, Duration timeLimit) {
+        TestDatabase db = database.fresh();
+        List<String> failedEvents = Collections.synchronizedList(new ArrayList<>());
+        List<OperationDescriptor> ops = List.of(builder("2024_01_01_000000", "breaks", () -> ctx -> {
+                    try (var s = ctx.connection().createStatement()) {
+                        s.executeUpdate("insert into children (id, parent_id) values (1, 42)"); // no parent 42
+                    }
+                })
+                .policy(new OperationPolicy(1, List.of(), timeLimit, false, List.of()))
+                .build());
+
+        try (Sequencer sequencer = over(db, "basic", ops)
+                .listener(new SequencerListener() {
+                    @Override
+                    public void operationFailed(OperationEvent event) {
+                        failedEvents.add(event.name());
+                    }
+                })
+                .load()) {
+            sequencer.migrate(); // migrations only (command strategy), then the tables of this test
+            db.execute("create table parents (id integer primary key)");
+            db.execute("create table children (id integer primary key, parent_id integer not null"
+                    + " references parents (id) deferrable initially deferred)");
+
+            OperationFailedException e = assertThrows(OperationFailedException.class, sequencer::process);
+
+            assertEquals(BREAKS, e.operation());
+            assertTrue(e.getMessage().contains("foreign key"), e.getMessage());
+            assertEquals(0, db.count("select count(*) from children"));
+            assertEquals(List.of("failed"), db.states(BREAKS));
+            assertEquals(1, errorRows(db, BREAKS, "org.postgresql.util.PSQLException"));
+            assertEquals(List.of(BREAKS), failedEvents);
+        }
+    }
+
     static Stream<Arguments> handCalls() {
         List<String> calls = List.of(
                 "commit", "rollback", "setAutoCommit(true)", "close", "statement.getConnection().commit", "abort");
