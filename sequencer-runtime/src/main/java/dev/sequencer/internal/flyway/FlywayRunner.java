@@ -58,7 +58,7 @@ public final class FlywayRunner {
 
     /**
      * Runs {@code migrate} with {@code callbacks} after the configured ones; a Sequencer exception inside Flyway's is
-     * rethrown as it is (see {@link #migrate(FluentConfiguration)}).
+     * rethrown as it is (see {@link #unwrapping}).
      */
     public MigrateResult migrate(List<Callback> callbacks) {
         Loaded loaded = take();
