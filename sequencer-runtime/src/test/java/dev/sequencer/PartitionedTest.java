@@ -2,8 +2,10 @@ package dev.sequencer;
 
 import static dev.sequencer.support.AsyncFixtures.over;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sequencer.support.AsyncFixtures;
 import dev.sequencer.support.Backfill;
 import dev.sequencer.support.TestDatabase;
 import java.time.Duration;
@@ -157,6 +159,36 @@ class PartitionedTest {
             assertEquals(0, db.count("select count(*) from sequencer_scheduled_tasks"));
             assertEquals(OperationState.COMPLETED, sequencer.status().get(0).state());
             assertTrue(sequencer.process().nothingPending(), "the next run has nothing to do");
+        }
+    }
+
+    /** A backfill whose partitions() tries to commit the dispatch transaction by hand. */
+    static final class CommitsInPartitions implements PartitionedOperation {
+        @Override
+        public List<String> partitions(OperationContext context) throws Exception {
+            context.connection().commit();
+            return List.of("p00");
+        }
+
+        @Override
+        public void handlePartition(OperationContext context, String partition) {}
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void partitionsMayNotEndTheDispatchTransactionSoNothingOfTheDispatchIsStored(TestDatabase database) {
+        TestDatabase db = database.fresh();
+        OperationPolicy policy = new OperationPolicy(1, List.of(), null, false, List.of(), 0);
+        List<OperationDescriptor> ops =
+                List.of(AsyncFixtures.op("2024_05_01_000000", "backfill", true, policy, CommitsInPartitions::new));
+
+        try (Sequencer sequencer = over(db, ops).load()) {
+            SequencerException e = assertThrows(SequencerException.class, sequencer::process);
+
+            assertTrue(e.getMessage().contains(NAME), e.getMessage());
+            assertTrue(e.getMessage().contains("commit()"), e.getMessage());
+            assertEquals(List.of(), db.states(NAME), "no dispatched row without its partitions and tasks");
+            assertEquals(0, db.count("select count(*) from sequencer_scheduled_tasks"));
         }
     }
 }

@@ -10,7 +10,6 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.sequencer.DeferredDescriptor;
 import dev.sequencer.OperationDescriptor;
 import dev.sequencer.OperationState;
-import dev.sequencer.ScheduledOperation;
 import dev.sequencer.SequencerException;
 import dev.sequencer.Worker;
 import dev.sequencer.internal.engine.Backend;
@@ -88,8 +87,7 @@ public final class AsyncBackend implements Backend {
 
     @Override
     public boolean batchable(OperationDescriptor op) {
-        return !op.policy().partitioned()
-                && !ScheduledOperation.class.isAssignableFrom(op.source().type());
+        return !op.policy().partitioned() && !OperationAttempts.isScheduled(op);
     }
 
     @Override

@@ -70,7 +70,7 @@ public final class OperationAttempts {
      * other operations. Loads the operation's class. A failure names the operation.
      */
     public Instant executeAt(OperationDescriptor op, Connection connection, int attempt, Instant now) {
-        if (!ScheduledOperation.class.isAssignableFrom(op.source().type())) {
+        if (!isScheduled(op)) {
             return now;
         }
         try {
@@ -85,9 +85,17 @@ public final class OperationAttempts {
         }
     }
 
-    /** A context over {@code connection}, for work that is not an operation's own run. */
-    public OperationContext context(Connection connection, OperationDescriptor op, int attempt) {
-        return new RunContext(connection, engine.dataSource(), op, attempt, engine.listeners());
+    /**
+     * A context over the dispatch transaction, for user code that runs at dispatch ({@code executeAt},
+     * {@code partitions}): it may read and write in the transaction but not end it.
+     */
+    public OperationContext context(Connection transaction, OperationDescriptor op, int attempt) {
+        return RunContext.inTransaction(transaction, engine.dataSource(), op, attempt, engine.listeners());
+    }
+
+    /** Whether {@code op} says when it is due ({@link ScheduledOperation}); loads its class. */
+    public static boolean isScheduled(OperationDescriptor op) {
+        return ScheduledOperation.class.isAssignableFrom(op.source().type());
     }
 
     /** The protocol of one partition attempt, for this worker. */

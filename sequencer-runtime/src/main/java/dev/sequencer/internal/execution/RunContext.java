@@ -7,6 +7,7 @@ import dev.sequencer.SequencerListener;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /** The {@link OperationContext} handed to an operation; its progress goes to the listeners. */
@@ -30,6 +31,21 @@ public final class RunContext implements OperationContext {
         this.descriptor = descriptor;
         this.attempt = attempt;
         this.listeners = listeners;
+    }
+
+    /**
+     * A context over {@code transaction}, a transaction Sequencer owns (a dispatch), guarded as a transactional
+     * operation's connection is: user code may write in it but not end it, so the transaction's rows stay together.
+     */
+    public static RunContext inTransaction(
+            Connection transaction,
+            DataSource dataSource,
+            OperationDescriptor descriptor,
+            int attempt,
+            SequencerListener listeners) {
+        Connection guarded = OperationConnection.transactional(transaction, descriptor.name(), Set.of())
+                .connection();
+        return new RunContext(guarded, dataSource, descriptor, attempt, listeners);
     }
 
     @Override
