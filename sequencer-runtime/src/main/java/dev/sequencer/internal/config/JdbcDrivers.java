@@ -24,7 +24,11 @@ final class JdbcDrivers {
 
     /** A connection to {@code url}, as {@link DriverManager#getConnection(String, Properties)} would open it. */
     static Connection connect(String url, Properties credentials) throws SQLException {
-        Driver driver = driverFor(url);
+        return connect(driverFor(url), url, credentials);
+    }
+
+    /** A connection through {@code driver} (from {@link #driverFor}), or through DriverManager when it is null. */
+    static Connection connect(Driver driver, String url, Properties credentials) throws SQLException {
         if (driver != null) {
             Connection c = driver.connect(url, credentials);
             if (c != null) {
@@ -34,7 +38,8 @@ final class JdbcDrivers {
         return DriverManager.getConnection(url, credentials);
     }
 
-    private static Driver driverFor(String url) {
+    /** The driver {@code url}'s prefix names, when it is on the class path; {@code null} otherwise. */
+    static Driver driverFor(String url) {
         for (Map.Entry<String, String> e : BY_PREFIX.entrySet()) {
             if (url.startsWith(e.getKey())) {
                 for (ClassLoader loader : new ClassLoader[] {

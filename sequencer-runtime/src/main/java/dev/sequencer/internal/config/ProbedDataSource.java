@@ -1,6 +1,8 @@
 package dev.sequencer.internal.config;
 
 import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
@@ -14,12 +16,14 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ProbedDataSource extends PlainDataSource {
 
     private final String url;
+    private final Driver driver;
     private final Properties credentials;
     private final AtomicReference<Connection> probe;
     private volatile boolean probeTaken;
 
     ProbedDataSource(String url, Properties credentials, Connection probe) {
         this.url = url;
+        this.driver = JdbcDrivers.driverFor(url);
         this.credentials = credentials;
         this.probe = new AtomicReference<>(probe);
     }
@@ -31,12 +35,23 @@ final class ProbedDataSource extends PlainDataSource {
             probeTaken = true;
             return first;
         }
-        return JdbcDrivers.connect(url, credentials);
+        return JdbcDrivers.connect(driver, url, credentials);
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         throw new SQLFeatureNotSupportedException("Sequencer's pool connects with sequencer.user only");
+    }
+
+    /** The pool's connect timeout reaches the drivers as DriverManager's login timeout, which they read. */
+    @Override
+    public void setLoginTimeout(int seconds) {
+        DriverManager.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return DriverManager.getLoginTimeout();
     }
 
     /** Whether the pool took the probe as a connection of its own. */
