@@ -82,7 +82,7 @@ class BatchedDispatchTest {
             RunReport report = sequencer.process();
 
             assertEquals(4, dispatched(report));
-            assertEquals(4, ds.markedCommits.get(), "the failed batch, then one commit each");
+            assertEquals(4, ds.markedCommits.get(), "the failed batch commits nothing, then one commit each");
             for (int i = 1; i <= 4; i++) {
                 assertEquals(List.of("dispatched"), db.states(name(i)), "one dispatched row, not two");
             }

@@ -137,6 +137,7 @@ class LockTest {
     @MethodSource("databases")
     void rollbackOnDemandTakesTheLockEvenWhenEveryOperationIsDone(TestDatabase database) throws Exception {
         TestDatabase db = database.fresh();
+        UndoableNothing.undone.set(0); // a failure on an earlier database must not carry over
         List<OperationDescriptor> done = List.of(op("2024_01_01_000000", "undoable", UndoableNothing::new));
         try (Sequencer idle = over(db, "basic", done)
                         .property("sequencer.lock.timeout", "1s")

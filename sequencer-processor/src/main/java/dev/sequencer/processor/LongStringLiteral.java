@@ -1,14 +1,11 @@
 package dev.sequencer.processor;
 
-import com.palantir.javapoet.CodeBlock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A string literal for generated code that may be longer than one class-file constant holds (65,535 bytes of modified
- * UTF-8): such a value is written {@code "part1".concat("part2")...}, which javac cannot fold into one constant, so
- * each part stays a constant of its own. Parts never separate the two halves of a surrogate pair, which the writer
- * could not encode on their own.
+ * Splitting a string for generated code into parts that each fit one class-file constant (65,535 bytes of modified
+ * UTF-8). Parts never separate the two halves of a surrogate pair, which the writer could not encode on their own.
  */
 final class LongStringLiteral {
 
@@ -16,16 +13,6 @@ final class LongStringLiteral {
     static final int CONSTANT_LIMIT = 65_535;
 
     private LongStringLiteral() {}
-
-    /** {@code $S} for {@code value}, split into parts where it must be. */
-    static CodeBlock of(String value) {
-        List<String> chunks = chunks(value, CONSTANT_LIMIT);
-        CodeBlock.Builder literal = CodeBlock.builder().add("$S", chunks.get(0));
-        for (String chunk : chunks.subList(1, chunks.size())) {
-            literal.add(".concat($S)", chunk);
-        }
-        return literal.build();
-    }
 
     /** {@code value} in consecutive chunks of at most {@code limit} bytes of modified UTF-8 each. */
     static List<String> chunks(String value, int limit) {

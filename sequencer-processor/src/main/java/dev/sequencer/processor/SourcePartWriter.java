@@ -139,7 +139,7 @@ final class SourcePartWriter {
      * {@code "entry1" + "entry2" + ...} (each entry with its terminator), one entry a line; where the entries outgrow one class-file constant,
      * groups that each fit one, {@code ("..." + "...").concat("..." + "...")}: javac folds a {@code +} of constants into
      * one constant, but not a {@code concat}, and the parentheses keep every {@code +} between constants (a {@code +}
-     * with a {@code concat} call would be a string concatenation at run time). An entry longer than a constant is split as {@link LongStringLiteral} does.
+     * with a {@code concat} call would be a string concatenation at run time). An entry longer than a constant is split by {@link LongStringLiteral#chunks}.
      */
     private static CodeBlock joined(List<String> data, char terminator) {
         if (data.isEmpty()) {

@@ -1,6 +1,6 @@
 package dev.sequencer.support;
 
-import java.io.PrintWriter;
+import dev.sequencer.internal.config.PlainDataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -9,15 +9,13 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * Unpooled connections to a URL; while {@link #armed} is set, {@code commit()} fails on a connection that has written
  * to {@code marker} (for example db-scheduler's table), after the write and before the commit. {@link #armOnce()}
  * fails only the next such commit.
  */
-public final class CommitFailingDataSource implements DataSource {
+public final class CommitFailingDataSource extends PlainDataSource {
 
     private final String url;
     private final String marker;
@@ -73,36 +71,5 @@ public final class CommitFailingDataSource implements DataSource {
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() {
-        return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return false;
     }
 }

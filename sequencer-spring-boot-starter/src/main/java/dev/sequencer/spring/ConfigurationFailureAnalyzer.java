@@ -12,13 +12,16 @@ class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Configuration
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, ConfigurationException cause) {
-        String action = cause.key() == null || !cause.key().startsWith("sequencer.")
-                ? "Correct Sequencer's configuration as the description says."
-                : "Correct '" + cause.key() + "' in your application properties or YAML (or the environment variable "
-                        + cause.key()
-                                .toUpperCase(java.util.Locale.ROOT)
-                                .replace('.', '_')
-                                .replace('-', '_') + ").";
-        return new FailureAnalysis("Sequencer's configuration is invalid: " + cause.getMessage(), action, cause);
+        return new FailureAnalysis(
+                "Sequencer's configuration is invalid: " + cause.getMessage(), correct(cause.key()), cause);
+    }
+
+    /** What to do about a bad {@code key}: correct it where Boot reads it. */
+    static String correct(String key) {
+        if (key == null || !key.startsWith("sequencer.")) {
+            return "Correct Sequencer's configuration as the description says.";
+        }
+        return "Correct '" + key + "' in your application properties or YAML (or the environment variable "
+                + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_') + ").";
     }
 }

@@ -96,6 +96,18 @@ class StartupTest {
     }
 
     @Test
+    void aSequencerUrlWhereNothingListensFailsTheStartUpNamingTheKeyToCheck() {
+        Throwable failure =
+                catchThrowable(() -> start("sequencer.url=jdbc:postgresql://127.0.0.1:1/nothing?user=postgres"));
+
+        FailureAnalysis analysis = analyse(new ConnectionFailureAnalyzer(), failure);
+        assertThat(analysis.getDescription())
+                .contains("cannot reach its database")
+                .contains("127.0.0.1:1");
+        assertThat(analysis.getAction()).contains("'sequencer.url'").contains("SEQUENCER_URL");
+    }
+
+    @Test
     void noDataSourceAndNoUrlFailsTheStartUpSayingWhatToConfigure() {
         Throwable failure = catchThrowable(() -> start("spring.autoconfigure.exclude="
                 + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"

@@ -29,8 +29,8 @@ class ConnectionPoolTest {
 
     @Test
     void theConnectionThatProbedTheDatabaseBecomesThePoolsFirst() throws Exception {
-        // Without DB_CLOSE_DELAY an in-memory H2 database lives only while a connection to it is open, so the pool
-        // works on one database only if it keeps the probe's.
+        // reusedProbe() is the check; the table read back through a second borrow shows the pool works on the
+        // database the probe opened.
         String url = "jdbc:h2:mem:" + UUID.randomUUID();
         try (ConnectionPool pool = ConnectionPool.create(SequencerSettings.from(Map.of("sequencer.url", url)))) {
             assertFalse(pool.reusedProbe(), "nothing connects before first use");
